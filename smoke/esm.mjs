@@ -1,0 +1,74 @@
+// Smoke test of the BUILT package through ESM, imported by its name as a user would import it.
+// Run after `npm run build`: `node smoke/esm.mjs` (exits non-zero on the first failed assertion).
+// `sla-clock` resolves through Node's package self-reference; see the comment in .ci/run.
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import * as lib from 'sla-clock';
+
+const require = createRequire(import.meta.url);
+const HOUR_MS = 3_600_000;
+
+// The name reaches the ESM build through the `exports` map, not src/.
+assert.match(fileURLToPath(import.meta.resolve('sla-clock')), /[\\/]dist[\\/]index\.js$/);
+const manifest = require('sla-clock/package.json');
+assert.equal(manifest.sideEffects, false);
+const typesUrl = new URL(manifest.exports['.'].import.types, import.meta.resolve('sla-clock/package.json'));
+assert.ok(existsSync(typesUrl), 'the build wrote the ESM types');
+
+const exported = new Map(Object.entries(lib));
+for (const name of [
+  'compileCalendar',
+  'isOpen',
+  'businessTimeBetween',
+  'addBusinessTime',
+  'nextOpen',
+  'nextClose',
+  'isSlaValidationError',
+  'SlaValidationError',
+]) {
+  assert.equal(typeof exported.get(name), 'function', `export ${name} is a function`);
+}
+
+const nineToFive = [['09:00', '17:00']];
+const cal = lib.compileCalendar({
+  timeZone: 'America/New_York',
+  week: { mon: nineToFive, tue: nineToFive, wed: nineToFive, thu: nineToFive, fri: nineToFive },
+});
+// Monday 09:00 EST to Tuesday 09:00 EST: one working day.
+assert.equal(lib.businessTimeBetween(cal, '2026-03-02T14:00:00Z', '2026-03-03T14:00:00Z'), 8 * HOUR_MS);
+// Monday 09:00 EST + 8 h lands on the close, Monday 17:00 EST.
+assert.equal(
+  lib.addBusinessTime(cal, Date.parse('2026-03-02T14:00:00Z'), 8 * HOUR_MS),
+  Date.parse('2026-03-02T22:00:00Z'),
+);
+
+/** Returns what `compileCalendar` throws for a zone that does not exist. */
+function badZoneError(copy) {
+  try {
+    copy.compileCalendar({ timeZone: 'Mars/Olympus', week: {} });
+  } catch (error) {
+    return error;
+  }
+  assert.fail('compileCalendar accepted the time zone Mars/Olympus');
+}
+
+const esmError = badZoneError(lib);
+assert.ok(lib.isSlaValidationError(esmError), `isSlaValidationError(${esmError})`);
+assert.ok(esmError instanceof lib.SlaValidationError);
+assert.ok(esmError instanceof Error);
+assert.equal(esmError.name, 'SlaValidationError');
+assert.ok(Array.isArray(esmError.issues) && esmError.issues.length > 0, 'the error lists its issues');
+assert.equal(lib.isSlaValidationError(new Error('plain')), false);
+
+// The CJS build is a second, distinct copy, yet each copy recognises the other's errors.
+assert.match(require.resolve('sla-clock'), /[\\/]dist[\\/]index\.cjs$/);
+const cjs = require('sla-clock');
+assert.notEqual(cjs.compileCalendar, lib.compileCalendar);
+assert.notEqual(cjs.SlaValidationError, lib.SlaValidationError);
+const cjsError = badZoneError(cjs);
+assert.ok(lib.isSlaValidationError(cjsError), 'the ESM copy recognises an error thrown by the CJS copy');
+assert.ok(cjs.isSlaValidationError(esmError), 'the CJS copy recognises an error thrown by the ESM copy');
+
+console.log('smoke/esm.mjs: ok');

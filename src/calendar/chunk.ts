@@ -1,0 +1,92 @@
+/**
+ * One chunk of a zoned calendar: its open stretches as sorted UTC intervals with running
+ * totals, built once from the local hours and the zone's offsets, then only searched.
+ */
+import { msPerDay } from '../time/units.js';
+import { hoursOn, type LocalHours } from './localHours.js';
+import { type OffsetReader, offsetSegments } from './zone/offsets.js';
+
+/** Real ms covered by one chunk: 52 weeks, so that chunk bounds keep the epoch's weekday. */
+export const msPerChunk = 364 * msPerDay;
+
+/** The open intervals of `[startMs, endMs)` in UTC. */
+export interface Chunk {
+  readonly startMs: number;
+  readonly endMs: number;
+  /** Flat `[open0, close0, open1, close1, ...]`, sorted, disjoint, not touching, inside the chunk. */
+  readonly boundsMs: Float64Array;
+  /** Open ms in `[startMs, open_i)`, for each interval i. */
+  readonly openBeforeMs: Float64Array;
+  /** Open ms in the whole chunk. */
+  readonly openTotalMs: number;
+}
+
+/**
+ * Builds the chunk `[startMs, endMs)`. An instant is open when its wall clock falls in the
+ * hours of its local date (or the overnight part of the previous date's), so the open set is the
+ * preimage of the local open stretches under `local = utc + offset`. On a stretch of constant
+ * offset `o` that preimage is the local interval shifted by `-o`, clipped to the stretch: a
+ * boundary inside a spring-forward gap therefore lands on the transition itself (the first
+ * instant whose wall clock reads at or after it), and a repeated fall-back hour is open on both
+ * passes.
+ */
+export function buildChunk(plan: LocalHours, zone: OffsetReader, startMs: number, endMs: number): Chunk {
+  // Local dates whose hours can reach the chunk: offsets stay within a day of UTC (even the
+  // 19th-century local mean times), and an overnight interval reaches one date further.
+  const firstDay = Math.floor(startMs / msPerDay) - 2;
+  const lastDay = Math.floor(endMs / msPerDay) + 1;
+  const localMs: number[] = [];
+  for (let day = firstDay; day <= lastDay; day++) {
+    const hours = hoursOn(plan, day);
+    const midnightMs = day * msPerDay;
+    for (let i = 0; i < hours.length; i += 2) {
+      const openMs = midnightMs + (hours[i] as number);
+      const closeMs = midnightMs + (hours[i + 1] as number);
+      const last = localMs.length - 1;
+      // Starts arrive sorted (each date's hours start on that date); overnight ends may overlap the next date's.
+      if (last > 0 && openMs <= (localMs[last] as number)) {
+        if (closeMs > (localMs[last] as number)) localMs[last] = closeMs;
+      } else {
+        localMs.push(openMs, closeMs);
+      }
+    }
+  }
+
+  const { startsMs, offsetsMs } = offsetSegments(zone, startMs, endMs);
+  const bounds: number[] = [];
+  for (let s = 0; s < startsMs.length; s++) {
+    const segmentStartMs = startsMs[s] as number;
+    const segmentEndMs = s + 1 < startsMs.length ? (startsMs[s + 1] as number) : endMs;
+    const offsetMs = offsetsMs[s] as number;
+    // After a fall-back the same local stretch is met again, so each segment searches afresh.
+    let i = firstLocalEndingAfter(localMs, segmentStartMs + offsetMs);
+    for (; i < localMs.length && (localMs[i] as number) - offsetMs < segmentEndMs; i += 2) {
+      const openMs = Math.max(segmentStartMs, (localMs[i] as number) - offsetMs);
+      const closeMs = Math.min(segmentEndMs, (localMs[i + 1] as number) - offsetMs);
+      if (closeMs <= openMs) continue;
+      const last = bounds.length - 1;
+      if (last > 0 && openMs <= (bounds[last] as number)) bounds[last] = closeMs;
+      else bounds.push(openMs, closeMs);
+    }
+  }
+
+  const openBeforeMs = new Float64Array(bounds.length / 2);
+  let openTotalMs = 0;
+  for (let i = 0; i < bounds.length; i += 2) {
+    openBeforeMs[i / 2] = openTotalMs;
+    openTotalMs += (bounds[i + 1] as number) - (bounds[i] as number);
+  }
+  return { startMs, endMs, boundsMs: Float64Array.from(bounds), openBeforeMs, openTotalMs };
+}
+
+/** Index (even) of the first local stretch whose end is after `localMs`. */
+function firstLocalEndingAfter(localMs: readonly number[], atMs: number): number {
+  let lo = 0;
+  let hi = localMs.length / 2;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((localMs[2 * mid + 1] as number) <= atMs) lo = mid + 1;
+    else hi = mid;
+  }
+  return 2 * lo;
+}

@@ -1,0 +1,100 @@
+/** `compileCalendar`: validate a calendar spec once and turn it into a searchable calendar. */
+import { parseLocalDate } from '../time/localDate.js';
+import { parseLocalTime } from '../time/localTime.js';
+import { type Calendar, type CalendarSpec, type Interval, timelineKey, type Weekday } from './calendar.js';
+import { coversWholeWeek, type DayHours, type LocalHours, uniteDayHours } from './localHours.js';
+import { parseCalendarSpec } from './schema.js';
+import { alwaysOpenTimeline, neverOpenTimeline, type Timeline, ZonedTimeline } from './timeline.js';
+import { createOffsetReader } from './zone/offsets.js';
+
+const weekdays: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+
+/**
+ * Validates a calendar spec and compiles it. The result is immutable and meant to be reused:
+ * its open intervals are built lazily, a year at a time, and cached inside it.
+ *
+ * Throws `SlaValidationError` for an unknown zone, a malformed time or date, an interval whose
+ * ends are equal, an unknown key (a weekday that is not one), or two overrides for one date.
+ *
+ * @example
+ * const cal = compileCalendar({ timeZone: 'America/New_York', week: { mon: [['09:00', '17:00']] } })
+ * isOpen(cal, '2026-03-02T15:00:00Z') //=> true (Monday 10:00 in New York)
+ */
+export function compileCalendar(spec: CalendarSpec): Calendar {
+  return compileCalendarAt(spec, 'calendar', []);
+}
+
+/** `compileCalendar` for a spec found at `root` + `base` (a calendar inside a policy). */
+export function compileCalendarAt(spec: unknown, root: string, base: readonly (string | number)[]): Calendar {
+  parseCalendarSpec(spec, root, base);
+  const valid = spec as CalendarSpec;
+  if (valid === '24/7') return makeCalendar('24/7', null, alwaysOpenTimeline);
+  const plan = planLocalHours(valid);
+  const frozen = freezeSpec(valid);
+  const timeline = Number.isNaN(plan.firstOpenDay)
+    ? neverOpenTimeline
+    : new ZonedTimeline(plan, createOffsetReader(valid.timeZone));
+  return makeCalendar(frozen, valid.timeZone, timeline);
+}
+
+function makeCalendar(spec: CalendarSpec, timeZone: string | null, timeline: Timeline): Calendar {
+  return Object.freeze({ timeZone, spec, [timelineKey]: timeline });
+}
+
+function dayHoursOf(intervals: readonly Interval[] | undefined): DayHours {
+  return uniteDayHours(
+    (intervals ?? []).map(([start, end]): [number, number] => [
+      parseLocalTime(start) as number,
+      parseLocalTime(end) as number,
+    ]),
+  );
+}
+
+/** Turns a validated spec into `LocalHours`: weekday hours, dated exceptions, and bounds. */
+function planLocalHours(spec: Exclude<CalendarSpec, '24/7'>): LocalHours {
+  const weekMs = weekdays.map((day) => dayHoursOf(spec.week[day]));
+  const datedMs = new Map<number, DayHours>();
+  const empty = new Float64Array(0);
+  for (const date of spec.holidays ?? []) datedMs.set(parseLocalDate(date) as number, empty);
+  // An override replaces the date's hours, holiday or not.
+  for (const { date, hours } of spec.overrides ?? []) datedMs.set(parseLocalDate(date) as number, dayHoursOf(hours));
+
+  const weekHasHours = weekMs.some((hours) => hours.length > 0);
+  let firstOpenDay = weekHasHours ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  let lastOpenDay = weekHasHours ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+  let lastDatedDay = Number.NEGATIVE_INFINITY;
+  for (const [day, hours] of datedMs) {
+    lastDatedDay = Math.max(lastDatedDay, day);
+    if (!weekHasHours && hours.length > 0) {
+      firstOpenDay = Math.min(firstOpenDay, day);
+      lastOpenDay = Math.max(lastOpenDay, day);
+    }
+  }
+  if (firstOpenDay > lastOpenDay) {
+    firstOpenDay = Number.NaN;
+    lastOpenDay = Number.NaN;
+  }
+  return { weekMs, datedMs, firstOpenDay, lastOpenDay, weekAlwaysOpen: coversWholeWeek(weekMs), lastDatedDay };
+}
+
+function freezeSpec(spec: Exclude<CalendarSpec, '24/7'>): CalendarSpec {
+  const freezeHours = (hours: readonly Interval[]) =>
+    Object.freeze(hours.map(([start, end]) => Object.freeze([start, end] as const)));
+  const week: Partial<Record<Weekday, readonly Interval[]>> = {};
+  for (const day of weekdays) {
+    const hours = spec.week[day];
+    if (hours !== undefined) week[day] = freezeHours(hours);
+  }
+  return Object.freeze({
+    timeZone: spec.timeZone,
+    week: Object.freeze(week),
+    ...(spec.holidays === undefined ? {} : { holidays: Object.freeze([...spec.holidays]) }),
+    ...(spec.overrides === undefined
+      ? {}
+      : {
+          overrides: Object.freeze(
+            spec.overrides.map(({ date, hours }) => Object.freeze({ date, hours: freezeHours(hours) })),
+          ),
+        }),
+  });
+}

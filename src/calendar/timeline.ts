@@ -1,0 +1,271 @@
+/**
+ * A compiled calendar's open time as a searchable line: whether an instant is open, how much open
+ * time lies before it (its *position*), and which instant sits at a given position.
+ *
+ * Business time between two instants is the difference of their positions, and adding business
+ * time is finding the instant at a position, so every query is a binary search plus arithmetic,
+ * whatever the span.
+ */
+import { msPerDay } from '../time/units.js';
+import { buildChunk, type Chunk, msPerChunk } from './chunk.js';
+import type { LocalHours } from './localHours.js';
+import type { OffsetReader } from './zone/offsets.js';
+
+/** The searches every calendar supports; instants and positions are trusted ms. */
+export interface Timeline {
+  isOpenAt(ms: number): boolean;
+  /** Open ms from a fixed origin up to `ms`; differences between positions are exact. */
+  positionAt(ms: number): number;
+  /** The earliest instant at `positionMs`, searching forward from `fromMs` (`positionAt(fromMs) < positionMs`). */
+  earliestAtPosition(positionMs: number, fromMs: number): number | null;
+  /** The latest instant at `positionMs`, searching back from `fromMs` (`positionMs < positionAt(fromMs)`). */
+  latestAtPosition(positionMs: number, fromMs: number): number | null;
+  nextOpenAt(ms: number): number | null;
+  nextCloseAt(ms: number): number | null;
+}
+
+/** `"24/7"`: open at every instant, so positions are instants. */
+export const alwaysOpenTimeline: Timeline = {
+  isOpenAt: () => true,
+  positionAt: (ms) => ms,
+  earliestAtPosition: (positionMs) => positionMs,
+  latestAtPosition: (positionMs) => positionMs,
+  nextOpenAt: (ms) => ms,
+  nextCloseAt: () => null,
+};
+
+/** A calendar with no open hours on any date: nothing is ever reached. */
+export const neverOpenTimeline: Timeline = {
+  isOpenAt: () => false,
+  positionAt: () => 0,
+  earliestAtPosition: () => null,
+  latestAtPosition: () => null,
+  nextOpenAt: () => null,
+  nextCloseAt: (ms) => ms,
+};
+
+// How far chunks are ever built: well past the input range (1900-2200), so that long targets
+// added near 2200 still find their instant; beyond it an answer is reported as never (null).
+export const horizonStartMs = -5364662400000; // 1800-01-01T00:00:00Z
+export const horizonEndMs = 32503680000000; // 3000-01-01T00:00:00Z
+/** `Math.floor(horizonStartMs / msPerChunk)`, as a literal so that importing does no work. */
+const firstChunk = -171;
+/** Index of the chunk holding `horizonEndMs - 1`, relative to `firstChunk`. */
+const lastChunk = 1204;
+
+/**
+ * A zoned calendar, built lazily one chunk (52 weeks) at a time and cached. Chunks are built on
+ * demand; positions are kept for a contiguous run of chunks, extended when a query needs it.
+ */
+export class ZonedTimeline implements Timeline {
+  private readonly plan: LocalHours;
+  private readonly zone: OffsetReader;
+  private readonly chunks: (Chunk | null)[];
+  private readonly chunkPositionMs: Float64Array;
+  private positionedLo = 0;
+  private positionedHi = -1;
+  /** Chunk indexes outside which no date opens. */
+  private readonly openLo: number;
+  private readonly openHi: number;
+  /** From here on the calendar never closes (the week is always open and no exception is left). */
+  private readonly neverClosesFromMs: number;
+
+  constructor(plan: LocalHours, zone: OffsetReader) {
+    this.plan = plan;
+    this.zone = zone;
+    this.chunks = new Array<Chunk | null>(lastChunk + 1).fill(null);
+    this.chunkPositionMs = new Float64Array(lastChunk + 1);
+    // A local date's hours reach at most a day before it (offsets) and two after (overnight + offsets).
+    this.openLo = Number.isFinite(plan.firstOpenDay)
+      ? Math.max(0, chunkIndexOf((plan.firstOpenDay - 1) * msPerDay))
+      : 0;
+    this.openHi = Number.isFinite(plan.lastOpenDay)
+      ? Math.min(lastChunk, chunkIndexOf((plan.lastOpenDay + 3) * msPerDay))
+      : lastChunk;
+    this.neverClosesFromMs = plan.weekAlwaysOpen ? (plan.lastDatedDay + 3) * msPerDay : Number.POSITIVE_INFINITY;
+  }
+
+  isOpenAt(ms: number): boolean {
+    const chunk = this.chunk(chunkIndexOf(ms));
+    const i = lastIntervalStartingAtOrBefore(chunk.boundsMs, ms);
+    return i >= 0 && ms < (chunk.boundsMs[2 * i + 1] as number);
+  }
+
+  positionAt(ms: number): number {
+    const k = chunkIndexOf(ms);
+    this.position(k);
+    const chunk = this.chunks[k] as Chunk;
+    return (this.chunkPositionMs[k] as number) + openBefore(chunk, ms);
+  }
+
+  earliestAtPosition(positionMs: number, fromMs: number): number | null {
+    const fromChunk = chunkIndexOf(fromMs);
+    this.position(fromChunk);
+    let hi = this.positionedHi;
+    while (this.positionAtChunkEnd(hi) < positionMs) {
+      if (hi >= this.openHi) return null;
+      hi++;
+      this.position(hi);
+    }
+    // The first chunk whose end position reaches the target holds the instant.
+    let lo = fromChunk;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.positionAtChunkEnd(mid) >= positionMs) hi = mid;
+      else lo = mid + 1;
+    }
+    const chunk = this.chunks[lo] as Chunk;
+    const targetMs = positionMs - (this.chunkPositionMs[lo] as number);
+    const i = firstIntervalEndingAtOrAfter(chunk, targetMs);
+    const closeMs = chunk.boundsMs[2 * i + 1] as number;
+    const openedBeforeCloseMs = (chunk.openBeforeMs[i] as number) + closeMs - (chunk.boundsMs[2 * i] as number);
+    return closeMs - (openedBeforeCloseMs - targetMs);
+  }
+
+  latestAtPosition(positionMs: number, fromMs: number): number | null {
+    const fromChunk = chunkIndexOf(fromMs);
+    this.position(fromChunk);
+    let lo = this.positionedLo;
+    while ((this.chunkPositionMs[lo] as number) > positionMs) {
+      if (lo <= this.openLo) return null;
+      lo--;
+      this.position(lo);
+    }
+    // The first chunk whose end position passes the target holds the instant.
+    let hi = fromChunk;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.positionAtChunkEnd(mid) > positionMs) hi = mid;
+      else lo = mid + 1;
+    }
+    const chunk = this.chunks[lo] as Chunk;
+    const targetMs = positionMs - (this.chunkPositionMs[lo] as number);
+    const i = firstIntervalEndingAfter(chunk, targetMs);
+    return (chunk.boundsMs[2 * i] as number) + (targetMs - (chunk.openBeforeMs[i] as number));
+  }
+
+  nextOpenAt(ms: number): number | null {
+    let k = chunkIndexOf(ms);
+    const chunk = this.chunk(k);
+    const bounds = chunk.boundsMs;
+    const i = lastIntervalStartingAtOrBefore(bounds, ms);
+    if (i >= 0 && ms < (bounds[2 * i + 1] as number)) return ms;
+    if (2 * (i + 1) < bounds.length) return bounds[2 * (i + 1)] as number;
+    while (k < this.openHi) {
+      k++;
+      const next = this.chunk(k);
+      if (next.boundsMs.length > 0) return next.boundsMs[0] as number;
+    }
+    return null;
+  }
+
+  nextCloseAt(ms: number): number | null {
+    let k = chunkIndexOf(ms);
+    let chunk = this.chunk(k);
+    const i = lastIntervalStartingAtOrBefore(chunk.boundsMs, ms);
+    if (i < 0 || ms >= (chunk.boundsMs[2 * i + 1] as number)) return ms;
+    let closeMs = chunk.boundsMs[2 * i + 1] as number;
+    // An open stretch crossing a chunk bound is stored as two intervals: follow it.
+    while (closeMs === chunk.endMs) {
+      if (closeMs >= this.neverClosesFromMs || k >= lastChunk) return null;
+      k++;
+      chunk = this.chunk(k);
+      if (chunk.boundsMs.length === 0 || chunk.boundsMs[0] !== chunk.startMs) return closeMs;
+      closeMs = chunk.boundsMs[1] as number;
+    }
+    return closeMs;
+  }
+
+  private positionAtChunkEnd(k: number): number {
+    return (this.chunkPositionMs[k] as number) + (this.chunks[k] as Chunk).openTotalMs;
+  }
+
+  private chunk(k: number): Chunk {
+    const cached = this.chunks[k];
+    if (cached) return cached;
+    const startMs = (k + firstChunk) * msPerChunk;
+    const built = buildChunk(this.plan, this.zone, startMs, startMs + msPerChunk);
+    this.chunks[k] = built;
+    return built;
+  }
+
+  /** Makes chunk `k` and every chunk between it and the positioned run positioned. */
+  private position(k: number): void {
+    if (this.positionedHi < this.positionedLo) {
+      this.chunk(k);
+      this.chunkPositionMs[k] = 0;
+      this.positionedLo = k;
+      this.positionedHi = k;
+      return;
+    }
+    while (this.positionedHi < k) {
+      const previous = this.positionedHi;
+      this.chunk(previous + 1);
+      this.chunkPositionMs[previous + 1] = this.positionAtChunkEnd(previous);
+      this.positionedHi = previous + 1;
+    }
+    while (this.positionedLo > k) {
+      const below = this.chunk(this.positionedLo - 1);
+      this.chunkPositionMs[this.positionedLo - 1] =
+        (this.chunkPositionMs[this.positionedLo] as number) - below.openTotalMs;
+      this.positionedLo--;
+    }
+  }
+}
+
+/** Index of the chunk holding `ms`, relative to the horizon's first chunk, clamped to the horizon. */
+function chunkIndexOf(ms: number): number {
+  const k = Math.floor(ms / msPerChunk) - firstChunk;
+  return k < 0 ? 0 : k > lastChunk ? lastChunk : k;
+}
+
+/** Open ms in `[chunk.startMs, ms)`. */
+function openBefore(chunk: Chunk, ms: number): number {
+  const i = lastIntervalStartingAtOrBefore(chunk.boundsMs, ms);
+  if (i < 0) return 0;
+  const openMs = chunk.boundsMs[2 * i] as number;
+  const closeMs = chunk.boundsMs[2 * i + 1] as number;
+  return (chunk.openBeforeMs[i] as number) + (ms < closeMs ? ms : closeMs) - openMs;
+}
+
+/** Index of the last interval whose open is at or before `ms`, or -1. */
+function lastIntervalStartingAtOrBefore(boundsMs: Float64Array, ms: number): number {
+  let lo = 0;
+  let hi = boundsMs.length >>> 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((boundsMs[2 * mid] as number) <= ms) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/** Index of the first interval whose cumulative open time at its close is `>= targetMs`. */
+function firstIntervalEndingAtOrAfter(chunk: Chunk, targetMs: number): number {
+  let lo = 0;
+  let hi = (chunk.boundsMs.length >>> 1) - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const endMs = (chunk.openBeforeMs[mid] as number) + intervalLength(chunk.boundsMs, mid);
+    if (endMs >= targetMs) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** Index of the first interval whose cumulative open time at its close is `> targetMs`. */
+function firstIntervalEndingAfter(chunk: Chunk, targetMs: number): number {
+  let lo = 0;
+  let hi = (chunk.boundsMs.length >>> 1) - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const endMs = (chunk.openBeforeMs[mid] as number) + intervalLength(chunk.boundsMs, mid);
+    if (endMs > targetMs) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+function intervalLength(boundsMs: Float64Array, i: number): number {
+  return (boundsMs[2 * i + 1] as number) - (boundsMs[2 * i] as number);
+}

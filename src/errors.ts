@@ -1,0 +1,68 @@
+/**
+ * The one error type that bad input produces, and its machine-readable issues.
+ *
+ * Shaped like zod's `ZodError`: a list of issues, each with a `code`, a `path` into the input
+ * and a readable `message` (built in `messages.ts`) that names the path, the bad value and what
+ * was expected.
+ */
+
+/** What kind of problem an issue reports. Stable: hosts may switch on it. */
+export type SlaIssueCode =
+  | 'invalid_type'
+  | 'invalid_instant'
+  | 'invalid_duration'
+  | 'out_of_range'
+  | 'invalid_time_zone'
+  | 'invalid_local_time'
+  | 'invalid_local_date'
+  | 'empty_interval'
+  | 'unrecognized_key'
+  | 'duplicate'
+  | 'invalid_value';
+
+/** A path into the input: object keys and array indexes, outermost first. */
+export type SlaPath = readonly (string | number)[];
+
+/** One problem found in the input. */
+export interface SlaIssue {
+  readonly code: SlaIssueCode;
+  readonly path: SlaPath;
+  readonly message: string;
+}
+
+// A registered symbol survives two copies of the library (ESM and CJS) in one process,
+// where `instanceof` does not.
+const brand: unique symbol = Symbol.for('sla-clock.SlaValidationError') as never;
+
+/**
+ * Thrown for every malformed input: a calendar, an instant, a duration.
+ *
+ * @example
+ * try { compileCalendar({ timeZone: 'Mars/Olympus', week: {} }) }
+ * catch (e) { if (isSlaValidationError(e)) e.issues[0].path } //=> ['timeZone']
+ */
+export class SlaValidationError extends Error {
+  override readonly name = 'SlaValidationError';
+  readonly issues: readonly SlaIssue[];
+  readonly [brand] = true;
+
+  constructor(issues: readonly SlaIssue[]) {
+    super(issues.map((issue) => issue.message).join('\n'));
+    this.issues = Object.freeze([...issues]);
+  }
+}
+
+/**
+ * Whether `value` is an `SlaValidationError`, from this copy of the library or another one.
+ *
+ * @example
+ * isSlaValidationError(new Error('x')) //=> false
+ */
+export function isSlaValidationError(value: unknown): value is SlaValidationError {
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[brand] === true;
+}
+
+/** Builds and throws an error holding a single issue. */
+export function fail(code: SlaIssueCode, path: SlaPath, message: string): never {
+  throw new SlaValidationError([{ code, path, message }]);
+}

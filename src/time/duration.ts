@@ -1,0 +1,63 @@
+/**
+ * Durations at the edge: compact (`"1h30m"`) and ISO 8601 (`"PT1H30M"`) strings and integer ms.
+ *
+ * `d` is 24 hours and `w` 7 days **of counted time**, as in ServiceNow: on a 09:00-17:00
+ * calendar, `"1d"` is three business days. Years and months are refused: their length is not a
+ * number of milliseconds.
+ */
+import { fail, type SlaPath } from '../errors.js';
+import { expected, expectedGot } from '../messages.js';
+import { msPerDay, msPerHour, msPerMinute, msPerSecond, msPerWeek } from './units.js';
+
+// Units in descending order, each at most once; `m(?!s)` keeps minutes apart from ms.
+const compact = /^(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m(?!s))?(?:(\d+)s)?(?:(\d+)ms)?$/;
+const iso = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)(?:[.,](\d{1,3}))?S)?)?$/;
+const compactUnitsMs = [msPerWeek, msPerDay, msPerHour, msPerMinute, msPerSecond, 1];
+const isoUnitsMs = [msPerWeek, msPerDay, msPerHour, msPerMinute, msPerSecond];
+
+function sumUnits(match: RegExpExecArray, unitsMs: readonly number[]): number | undefined {
+  let total = 0;
+  let present = false;
+  for (let i = 0; i < unitsMs.length; i++) {
+    const digits = match[i + 1];
+    if (digits === undefined) continue;
+    present = true;
+    total += Number(digits) * (unitsMs[i] as number);
+  }
+  return present ? total : undefined;
+}
+
+/**
+ * Parses a duration string without throwing: ms, or `undefined` when it is not a duration.
+ *
+ * @example
+ * parseDurationText('1h30m') //=> 5400000
+ * parseDurationText('PT4H') //=> 14400000
+ */
+export function parseDurationText(text: string): number | undefined {
+  const short = compact.exec(text);
+  if (short !== null) return sumUnits(short, compactUnitsMs);
+  const long = iso.exec(text);
+  if (long === null || text.endsWith('T')) return undefined;
+  const whole = sumUnits(long, isoUnitsMs);
+  if (whole === undefined) return undefined;
+  const fraction = long[6];
+  return fraction === undefined ? whole : whole + Number(`${fraction}00`.slice(0, 3));
+}
+
+/**
+ * Converts a duration input into a non-negative integer number of ms, or throws an
+ * `SlaValidationError` naming `root` and `path`.
+ *
+ * @example
+ * toDurationMs('45m', 'policy', ['metrics', 'first', 'goals', 0, 'target']) //=> 2700000
+ */
+export function toDurationMs(value: unknown, root: string, path: SlaPath = []): number {
+  let ms: number | undefined;
+  if (typeof value === 'number') ms = Number.isSafeInteger(value) && value >= 0 ? value : undefined;
+  else if (typeof value === 'string') ms = parseDurationText(value);
+  if (ms === undefined || !Number.isSafeInteger(ms)) {
+    fail('invalid_duration', path, expectedGot(root, path, expected.duration, value));
+  }
+  return ms;
+}

@@ -1,0 +1,16 @@
+import { defineConfig } from 'tsup';
+
+export default defineConfig({
+  entry: { index: 'src/index.ts' },
+  format: ['esm', 'cjs'],
+  target: 'node20',
+  platform: 'neutral',
+  dts: {
+    // tsup sets `baseUrl`, which TypeScript 6.0 deprecates (TS5101).
+    compilerOptions: { ignoreDeprecations: '6.0' },
+  },
+  sourcemap: true,
+  clean: true,
+  treeshake: true,
+  splitting: false,
+});
