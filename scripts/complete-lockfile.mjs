@@ -12,7 +12,18 @@ const lockPath = new URL('../package-lock.json', import.meta.url);
 const lock = JSON.parse(readFileSync(lockPath, 'utf8'));
 const packages = lock.packages;
 
-const OS_WORDS = ['android', 'darwin', 'freebsd', 'linux', 'openbsd', 'openharmony', 'sunos', 'win32', 'aix', 'netbsd'];
+const OS_WORDS = [
+  'android',
+  'darwin',
+  'freebsd',
+  'linux',
+  'openbsd',
+  'openharmony',
+  'sunos',
+  'win32',
+  'aix',
+  'netbsd',
+];
 const CPU_WORDS = ['arm64', 'x64', 'ia32', 'arm', 'loong64', 'ppc64', 'riscv64', 's390x', 'mips64el'];
 
 /** Reads `{ os, cpu, libc }` off a platform package name such as `@rollup/rollup-linux-arm64-musl`. */
@@ -21,7 +32,8 @@ function platformOf(name) {
   const os = words.find((w) => OS_WORDS.includes(w));
   const cpu = words.find((w) => CPU_WORDS.includes(w));
   if (!os || !cpu) return null;
-  const libc = os === 'linux' ? (words.includes('musl') || words.includes('musleabihf') ? 'musl' : 'glibc') : undefined;
+  const libc =
+    os === 'linux' ? (words.includes('musl') || words.includes('musleabihf') ? 'musl' : 'glibc') : undefined;
   return { os, cpu, libc };
 }
 
@@ -50,6 +62,8 @@ for (const [path, entry] of Object.entries(packages)) {
   }
 }
 
-lock.packages = Object.fromEntries(Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : a > b ? 1 : 0)));
+lock.packages = Object.fromEntries(
+  Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : a > b ? 1 : 0)),
+);
 writeFileSync(lockPath, `${JSON.stringify(lock, null, 2)}\n`);
 console.log(`complete-lockfile: ${added} optional platform entries added`);

@@ -1,7 +1,7 @@
 import { fail } from '../errors.js';
 import { expected, expectedGot } from '../messages.js';
-import { toInstantMs } from '../time/instant.js';
 import type { Instant } from '../time/instant.js';
+import { toInstantMs } from '../time/instant.js';
 import { type Calendar, timelineOf } from './calendar.js';
 
 // Beyond a thousand years of business time no calendar answer is meaningful.

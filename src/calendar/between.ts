@@ -1,5 +1,5 @@
-import { toInstantMs } from '../time/instant.js';
 import type { Instant } from '../time/instant.js';
+import { toInstantMs } from '../time/instant.js';
 import { type Calendar, timelineOf } from './calendar.js';
 
 /**

@@ -57,7 +57,8 @@ function planLocalHours(spec: Exclude<CalendarSpec, '24/7'>): LocalHours {
   const empty = new Float64Array(0);
   for (const date of spec.holidays ?? []) datedMs.set(parseLocalDate(date) as number, empty);
   // An override replaces the date's hours, holiday or not.
-  for (const { date, hours } of spec.overrides ?? []) datedMs.set(parseLocalDate(date) as number, dayHoursOf(hours));
+  for (const { date, hours } of spec.overrides ?? [])
+    datedMs.set(parseLocalDate(date) as number, dayHoursOf(hours));
 
   const weekHasHours = weekMs.some((hours) => hours.length > 0);
   let firstOpenDay = weekHasHours ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
@@ -74,7 +75,14 @@ function planLocalHours(spec: Exclude<CalendarSpec, '24/7'>): LocalHours {
     firstOpenDay = Number.NaN;
     lastOpenDay = Number.NaN;
   }
-  return { weekMs, datedMs, firstOpenDay, lastOpenDay, weekAlwaysOpen: coversWholeWeek(weekMs), lastDatedDay };
+  return {
+    weekMs,
+    datedMs,
+    firstOpenDay,
+    lastOpenDay,
+    weekAlwaysOpen: coversWholeWeek(weekMs),
+    lastDatedDay,
+  };
 }
 
 function freezeSpec(spec: Exclude<CalendarSpec, '24/7'>): CalendarSpec {

@@ -31,17 +31,22 @@ export function calendarSpecSchema(): z.ZodType {
   const startTime = localTime.refine((text) => parseLocalTime(text) !== 24 * 3600000, {
     ...check('invalid_local_time', expected.startTime),
   });
-  const interval = z.tuple([startTime, localTime], { error: expected.interval }).refine(([start, end]) => {
-    const startMs = parseLocalTime(start);
-    return startMs === undefined || startMs !== parseLocalTime(end);
-  }, check('empty_interval', expected.nonEmptyInterval));
+  const interval = z.tuple([startTime, localTime], { error: expected.interval }).refine(
+    ([start, end]) => {
+      const startMs = parseLocalTime(start);
+      return startMs === undefined || startMs !== parseLocalTime(end);
+    },
+    check('empty_interval', expected.nonEmptyInterval),
+  );
   const hours = z.array(interval, { error: 'an array of intervals such as [["09:00", "17:00"]]' });
   const localDate = z
     .string({ error: expected.localDate })
     .refine((text) => parseLocalDate(text) !== undefined, check('invalid_local_date', expected.localDate));
   const override = z.strictObject(
     { date: localDate, hours },
-    { error: (issue) => (issue.code === 'unrecognized_keys' ? 'date, hours' : 'an override { date, hours }') },
+    {
+      error: (issue) => (issue.code === 'unrecognized_keys' ? 'date, hours' : 'an override { date, hours }'),
+    },
   );
   const zoned = z.strictObject(
     {
@@ -50,7 +55,9 @@ export function calendarSpecSchema(): z.ZodType {
         .refine(isTimeZoneName, check('invalid_time_zone', expected.timeZone)),
       week: z.strictObject(Object.fromEntries(weekdays.map((day) => [day, hours.optional()])), {
         error: (issue) =>
-          issue.code === 'unrecognized_keys' ? weekdays.join(', ') : 'an object of weekday hours { mon: [["09:00", "17:00"]] }',
+          issue.code === 'unrecognized_keys'
+            ? weekdays.join(', ')
+            : 'an object of weekday hours { mon: [["09:00", "17:00"]] }',
       }),
       holidays: z.array(localDate, { error: 'an array of local dates "YYYY-MM-DD"' }).optional(),
       overrides: z
@@ -73,7 +80,8 @@ export function calendarSpecSchema(): z.ZodType {
         .optional(),
     },
     {
-      error: (issue) => (issue.code === 'unrecognized_keys' ? calendarKeys.join(', ') : expected.calendarSpec),
+      error: (issue) =>
+        issue.code === 'unrecognized_keys' ? calendarKeys.join(', ') : expected.calendarSpec,
     },
   );
   cached = z.union([z.literal('24/7'), zoned], { error: expected.calendarSpec });
@@ -103,7 +111,12 @@ export function toValidationError(
     if (issue.code === 'invalid_union') {
       // "24/7" | object: report the object branch's findings for objects, else the union's own.
       const objectBranch = issue.errors[1];
-      if (typeof issue.input === 'object' && issue.input !== null && objectBranch && objectBranch.length > 0) {
+      if (
+        typeof issue.input === 'object' &&
+        issue.input !== null &&
+        objectBranch &&
+        objectBranch.length > 0
+      ) {
         for (const inner of objectBranch) visit(inner, path);
         return;
       }
@@ -131,7 +144,11 @@ export function toValidationError(
 }
 
 /** Validates a calendar spec, throwing `SlaValidationError` for every problem found. */
-export function parseCalendarSpec(spec: unknown, root = 'calendar', base: readonly (string | number)[] = []): void {
+export function parseCalendarSpec(
+  spec: unknown,
+  root = 'calendar',
+  base: readonly (string | number)[] = [],
+): void {
   const result = calendarSpecSchema().safeParse(spec, { reportInput: true });
   if (!result.success) throw toValidationError(result.error.issues, root, base);
 }

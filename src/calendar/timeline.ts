@@ -82,7 +82,9 @@ export class ZonedTimeline implements Timeline {
     this.openHi = Number.isFinite(plan.lastOpenDay)
       ? Math.min(lastChunk, chunkIndexOf((plan.lastOpenDay + 3) * msPerDay))
       : lastChunk;
-    this.neverClosesFromMs = plan.weekAlwaysOpen ? (plan.lastDatedDay + 3) * msPerDay : Number.POSITIVE_INFINITY;
+    this.neverClosesFromMs = plan.weekAlwaysOpen
+      ? (plan.lastDatedDay + 3) * msPerDay
+      : Number.POSITIVE_INFINITY;
   }
 
   isOpenAt(ms: number): boolean {
@@ -93,7 +95,7 @@ export class ZonedTimeline implements Timeline {
 
   positionAt(ms: number): number {
     const k = chunkIndexOf(ms);
-    this.position(k);
+    if (k < this.positionedLo || k > this.positionedHi) this.position(k);
     const chunk = this.chunks[k] as Chunk;
     return (this.chunkPositionMs[k] as number) + openBefore(chunk, ms);
   }
@@ -118,7 +120,8 @@ export class ZonedTimeline implements Timeline {
     const targetMs = positionMs - (this.chunkPositionMs[lo] as number);
     const i = firstIntervalEndingAtOrAfter(chunk, targetMs);
     const closeMs = chunk.boundsMs[2 * i + 1] as number;
-    const openedBeforeCloseMs = (chunk.openBeforeMs[i] as number) + closeMs - (chunk.boundsMs[2 * i] as number);
+    const openedBeforeCloseMs =
+      (chunk.openBeforeMs[i] as number) + closeMs - (chunk.boundsMs[2 * i] as number);
     return closeMs - (openedBeforeCloseMs - targetMs);
   }
 
@@ -216,7 +219,7 @@ export class ZonedTimeline implements Timeline {
 /** Index of the chunk holding `ms`, relative to the horizon's first chunk, clamped to the horizon. */
 function chunkIndexOf(ms: number): number {
   const k = Math.floor(ms / msPerChunk) - firstChunk;
-  return k < 0 ? 0 : k > lastChunk ? lastChunk : k;
+  return Math.max(0, Math.min(lastChunk, k));
 }
 
 /** Open ms in `[chunk.startMs, ms)`. */
@@ -225,7 +228,7 @@ function openBefore(chunk: Chunk, ms: number): number {
   if (i < 0) return 0;
   const openMs = chunk.boundsMs[2 * i] as number;
   const closeMs = chunk.boundsMs[2 * i + 1] as number;
-  return (chunk.openBeforeMs[i] as number) + (ms < closeMs ? ms : closeMs) - openMs;
+  return (chunk.openBeforeMs[i] as number) + Math.min(ms, closeMs) - openMs;
 }
 
 /** Index of the last interval whose open is at or before `ms`, or -1. */

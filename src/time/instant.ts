@@ -12,7 +12,8 @@ export type Instant = number | Date | string;
 
 // RFC 3339 date-time: seconds required, optional fraction (digits past ms are truncated),
 // `Z` or a numeric offset. `T`/`Z` in either case, as RFC 3339 section 5.6 allows.
-const rfc3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
+const rfc3339 =
+  /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
 
 /**
  * Parses an RFC 3339 timestamp into epoch ms, or returns `undefined` when it is not one.
@@ -60,7 +61,16 @@ export function parseRfc3339(text: string): number | undefined {
  * @example
  * toInstantMs('2026-03-02T09:00:00Z', 'at') //=> 1772442000000
  */
-export function toInstantMs(value: unknown, root: string, path: SlaPath = []): number {
+export function toInstantMs(value: unknown, root: string, path: SlaPath = noPath): number {
+  // The hot path: an integer epoch-ms number in range, checked without allocating.
+  if (
+    typeof value === 'number' &&
+    Number.isInteger(value) &&
+    value >= minInstantMs &&
+    value <= maxInstantMs
+  ) {
+    return value;
+  }
   let ms: number | undefined;
   if (typeof value === 'number') {
     ms = Number.isInteger(value) ? value : undefined;
@@ -76,6 +86,8 @@ export function toInstantMs(value: unknown, root: string, path: SlaPath = []): n
   }
   return ms;
 }
+
+const noPath: SlaPath = [];
 
 /**
  * Writes epoch ms as an RFC 3339 UTC string with milliseconds, the JSON output form.

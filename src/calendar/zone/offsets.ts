@@ -57,8 +57,9 @@ export function createOffsetReader(timeZone: string): OffsetReader {
 
 /**
  * How far apart offsets are sampled when looking for transitions. Two transitions closer than
- * this that cancel each other out would be missed; `test/calendar/zone/offsets.test.ts` scans
- * every zone of the runtime's database to show that none exist between 1900 and 2100.
+ * this that cancel each other out would be missed. `scripts/scan-zone-transitions.mjs` scans every
+ * zone of the runtime's database from 1900 to 2100: the closest consecutive transitions are
+ * 6.96 days apart (America/Boa_Vista, October 2000), so a day leaves a margin of seven.
  */
 export const offsetSampleStepMs = msPerDay;
 

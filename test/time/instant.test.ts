@@ -1,0 +1,85 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { isSlaValidationError, type SlaValidationError } from '../../src/index.js';
+import { formatInstant, parseRfc3339, toInstantMs } from '../../src/time/instant.js';
+import { maxInstantMs, minInstantMs } from '../../src/time/range.js';
+
+function errorOf(run: () => unknown): SlaValidationError {
+  try {
+    run();
+  } catch (error) {
+    if (isSlaValidationError(error)) return error;
+    throw error;
+  }
+  throw new Error('expected an SlaValidationError');
+}
+
+describe('RFC 3339 instants', () => {
+  test('every epoch-ms instant in range round-trips through its ISO form', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: minInstantMs, max: maxInstantMs }), (ms) => {
+        expect(parseRfc3339(formatInstant(ms))).toBe(ms);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test('offsets are applied, and agree with the platform parser for strings with offsets', () => {
+    expect(parseRfc3339('2026-03-02T10:00:00.250+01:00')).toBe(Date.parse('2026-03-02T09:00:00.250Z'));
+    expect(parseRfc3339('2026-03-02T04:15:00-05:45')).toBe(Date.parse('2026-03-02T10:00:00Z'));
+    expect(parseRfc3339('2026-03-02t09:00:00z')).toBe(Date.parse('2026-03-02T09:00:00Z'));
+  });
+
+  test('digits past milliseconds are truncated, not rounded', () => {
+    expect(parseRfc3339('2026-03-02T09:00:00.123999Z')).toBe(Date.parse('2026-03-02T09:00:00.123Z'));
+    expect(parseRfc3339('2026-03-02T09:00:00.5Z')).toBe(Date.parse('2026-03-02T09:00:00.500Z'));
+  });
+
+  test.each([
+    ['2026-03-02T09:00:00', 'no offset: ambiguous'],
+    ['2026-03-02T09:00Z', 'seconds are required'],
+    ['2026-03-02 09:00:00Z', 'the T separator is required'],
+    ['2026-02-30T09:00:00Z', 'a date that does not exist'],
+    ['2026-03-02T24:00:00Z', 'hour 24'],
+    ['2026-12-31T23:59:60Z', 'a leap second'],
+    ['2026-03-02T09:00:00+24:00', 'an offset out of range'],
+    ['2026-03-02T09:00:00+0100', 'an offset without a colon'],
+    ['', 'an empty string'],
+  ])('%s is refused (%s)', (text) => {
+    expect(parseRfc3339(text)).toBe(undefined);
+  });
+});
+
+describe('toInstantMs', () => {
+  test('accepts integer ms, valid Dates and RFC 3339 strings', () => {
+    const at = Date.parse('2026-03-02T09:00:00Z');
+    expect(toInstantMs(at, 'at')).toBe(at);
+    expect(toInstantMs(new Date(at), 'at')).toBe(at);
+    expect(toInstantMs('2026-03-02T09:00:00Z', 'at')).toBe(at);
+  });
+
+  test('accepts the ends of the supported range, 1900 to 2200, and nothing outside', () => {
+    expect(toInstantMs('1900-01-01T00:00:00Z', 'at')).toBe(minInstantMs);
+    expect(toInstantMs('2200-12-31T23:59:59.999Z', 'at')).toBe(maxInstantMs);
+    expect(errorOf(() => toInstantMs(minInstantMs - 1, 'at')).issues[0]?.code).toBe('out_of_range');
+    expect(errorOf(() => toInstantMs('2201-01-01T00:00:00Z', 'at')).issues[0]?.code).toBe('out_of_range');
+  });
+
+  test.each([
+    [Number.NaN, 'NaN'],
+    [Number.POSITIVE_INFINITY, 'Infinity'],
+    [1.5, '1.5'],
+    [new Date(Number.NaN), 'an invalid Date'],
+    ['yesterday', '"yesterday"'],
+    [null, 'null'],
+    [{}, '{}'],
+  ])('refuses %s, naming the path, the value and what was expected', (value, shown) => {
+    const error = errorOf(() => toInstantMs(value, 'ticket', ['events', 3, 'at']));
+    expect(error.name).toBe('SlaValidationError');
+    expect(error.issues[0]?.code).toBe('invalid_instant');
+    expect(error.issues[0]?.path).toEqual(['events', 3, 'at']);
+    expect(error.message).toBe(
+      `ticket.events[3].at: expected an instant: an integer epoch-ms number, a valid Date, or an RFC 3339 string with an offset such as "2026-03-02T09:00:00Z", got ${shown}`,
+    );
+  });
+});
