@@ -15,7 +15,7 @@ const workdays = ['mon', 'tue', 'wed', 'thu', 'fri'] as const;
 export function weekdaysSpec(
   timeZone: string,
   hours: readonly Interval[] = [['09:00', '17:00']],
-): CalendarSpec {
+): Exclude<CalendarSpec, '24/7'> {
   return { timeZone, week: Object.fromEntries(workdays.map((day) => [day, hours])) };
 }
 
