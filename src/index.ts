@@ -9,6 +9,23 @@ export { compileCalendar } from './calendar/compile.js';
 export { isOpen } from './calendar/isOpen.js';
 export { nextClose } from './calendar/nextClose.js';
 export { nextOpen } from './calendar/nextOpen.js';
+export type { ComputeOptions } from './engine/compute.js';
+export { computeSlaState, computeSlaStates } from './engine/compute.js';
+export type { Attributes, Ticket, TicketEvent } from './engine/events.js';
+export { serializeSlaState } from './engine/serialize.js';
+export type { CycleState, CycleStatus, MetricState, SlaState, WarningState } from './engine/state.js';
 export type { SlaIssue, SlaIssueCode, SlaPath } from './errors.js';
 export { isSlaValidationError, SlaValidationError } from './errors.js';
+export { compilePolicy, safeCompilePolicy } from './policy/compile.js';
+export type { Condition, Matcher, Scalar } from './policy/condition.js';
+export type {
+  Duration,
+  GoalSpec,
+  MetricKind,
+  MetricSpec,
+  Policy,
+  PolicySpec,
+  RestartMode,
+  Trigger,
+} from './policy/policy.js';
 export type { Instant } from './time/instant.js';

@@ -19,7 +19,16 @@ export interface Chunk {
   readonly openBeforeMs: Float64Array;
   /** Open ms in the whole chunk. */
   readonly openTotalMs: number;
+  /**
+   * For each day d of the chunk (24-hour UTC days from `startMs`), how many intervals open before
+   * that day begins: a direct index that turns the search for an instant's interval into a
+   * lookup plus a step or two.
+   */
+  readonly intervalsBeforeDay: Int32Array;
 }
+
+/** Days in a chunk, and the length of `intervalsBeforeDay`. */
+export const daysPerChunk = 364;
 
 /**
  * Builds the chunk `[startMs, endMs)`. An instant is open when its wall clock falls in the
@@ -76,7 +85,34 @@ export function buildChunk(plan: LocalHours, zone: OffsetReader, startMs: number
     openBeforeMs[i / 2] = openTotalMs;
     openTotalMs += (bounds[i + 1] as number) - (bounds[i] as number);
   }
-  return { startMs, endMs, boundsMs: Float64Array.from(bounds), openBeforeMs, openTotalMs };
+  const intervalsBeforeDay = new Int32Array(daysPerChunk);
+  let opened = 0;
+  for (let day = 0; day < daysPerChunk; day++) {
+    const dayStartMs = startMs + day * msPerDay;
+    while (2 * opened < bounds.length && (bounds[2 * opened] as number) < dayStartMs) opened++;
+    intervalsBeforeDay[day] = opened;
+  }
+  return {
+    startMs,
+    endMs,
+    boundsMs: Float64Array.from(bounds),
+    openBeforeMs,
+    openTotalMs,
+    intervalsBeforeDay,
+  };
+}
+
+/**
+ * Index of the last interval of the chunk whose open is at or before `ms` (an instant inside
+ * the chunk), or -1.
+ */
+export function lastIntervalOpenedBy(chunk: Chunk, ms: number): number {
+  const boundsMs = chunk.boundsMs;
+  const count = boundsMs.length >>> 1;
+  // Every interval opened before the instant's day is a candidate; walk the few opened since.
+  let i = (chunk.intervalsBeforeDay[Math.floor((ms - chunk.startMs) / msPerDay)] as number) - 1;
+  while (i + 1 < count && (boundsMs[2 * (i + 1)] as number) <= ms) i++;
+  return i;
 }
 
 /** Index (even) of the first local stretch whose end is after `localMs`. */

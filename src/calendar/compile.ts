@@ -27,7 +27,11 @@ export function compileCalendar(spec: CalendarSpec): Calendar {
 /** `compileCalendar` for a spec found at `root` + `base` (a calendar inside a policy). */
 export function compileCalendarAt(spec: unknown, root: string, base: readonly (string | number)[]): Calendar {
   parseCalendarSpec(spec, root, base);
-  const valid = spec as CalendarSpec;
+  return buildCalendar(spec as CalendarSpec);
+}
+
+/** Compiles a spec that has already been validated (by the calendar or the policy schema). */
+export function buildCalendar(valid: CalendarSpec): Calendar {
   if (valid === '24/7') return makeCalendar('24/7', null, alwaysOpenTimeline);
   const plan = planLocalHours(valid);
   const frozen = freezeSpec(valid);

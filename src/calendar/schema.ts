@@ -6,19 +6,14 @@
  * `toValidationError` turns zod's issues into ours.
  */
 import { z } from 'zod';
-import { type SlaIssue, type SlaIssueCode, SlaValidationError } from '../errors.js';
-import { expected, expectedGot, missingKey, unknownKey } from '../messages.js';
+import { check, toValidationError } from '../issues.js';
+import { expected } from '../messages.js';
 import { parseLocalDate } from '../time/localDate.js';
 import { parseLocalTime } from '../time/localTime.js';
 import { isTimeZoneName } from './zone/timeZoneName.js';
 
 const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 const calendarKeys = ['timeZone', 'week', 'holidays', 'overrides'] as const;
-
-/** Attaches our issue code and expected-text to a zod check. */
-function check(code: SlaIssueCode, expectedText: string) {
-  return { error: expectedText, params: { slaCode: code } };
-}
 
 let cached: z.ZodType | undefined;
 
@@ -86,61 +81,6 @@ export function calendarSpecSchema(): z.ZodType {
   );
   cached = z.union([z.literal('24/7'), zoned], { error: expected.calendarSpec });
   return cached;
-}
-
-const zodCodeToOurs: Record<string, SlaIssueCode> = {
-  invalid_type: 'invalid_type',
-  invalid_value: 'invalid_value',
-  invalid_union: 'invalid_type',
-  too_big: 'invalid_value',
-  too_small: 'invalid_value',
-};
-
-/**
- * Converts zod's issues into an `SlaValidationError` whose messages name `root` + path, the
- * value and what was expected. `base` is prefixed to every path (a calendar inside a policy).
- */
-export function toValidationError(
-  issues: readonly z.core.$ZodIssue[],
-  root: string,
-  base: readonly (string | number)[] = [],
-): SlaValidationError {
-  const out: SlaIssue[] = [];
-  const visit = (issue: z.core.$ZodIssue, prefix: readonly (string | number)[]): void => {
-    const path = [...prefix, ...issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key))];
-    if (issue.code === 'invalid_union') {
-      // "24/7" | object: report the object branch's findings for objects, else the union's own.
-      const objectBranch = issue.errors[1];
-      if (
-        typeof issue.input === 'object' &&
-        issue.input !== null &&
-        objectBranch &&
-        objectBranch.length > 0
-      ) {
-        for (const inner of objectBranch) visit(inner, path);
-        return;
-      }
-    }
-    if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) {
-        out.push({
-          code: 'unrecognized_key',
-          path: [...path, key],
-          message: unknownKey(root, [...path, key], key, issue.message.split(', ')),
-        });
-      }
-      return;
-    }
-    const slaCode = issue.code === 'custom' ? (issue.params?.slaCode as SlaIssueCode | undefined) : undefined;
-    const code = slaCode ?? zodCodeToOurs[issue.code] ?? 'invalid_value';
-    const message =
-      issue.code === 'invalid_type' && issue.input === undefined
-        ? missingKey(root, path, issue.message)
-        : expectedGot(root, path, issue.message, issue.input);
-    out.push({ code, path, message });
-  };
-  for (const issue of issues) visit(issue, base);
-  return new SlaValidationError(out);
 }
 
 /** Validates a calendar spec, throwing `SlaValidationError` for every problem found. */

@@ -7,7 +7,7 @@
  * whatever the span.
  */
 import { msPerDay } from '../time/units.js';
-import { buildChunk, type Chunk, msPerChunk } from './chunk.js';
+import { buildChunk, type Chunk, lastIntervalOpenedBy, msPerChunk } from './chunk.js';
 import type { LocalHours } from './localHours.js';
 import type { OffsetReader } from './zone/offsets.js';
 
@@ -89,7 +89,7 @@ export class ZonedTimeline implements Timeline {
 
   isOpenAt(ms: number): boolean {
     const chunk = this.chunk(chunkIndexOf(ms));
-    const i = lastIntervalStartingAtOrBefore(chunk.boundsMs, ms);
+    const i = lastIntervalOpenedBy(chunk, ms);
     return i >= 0 && ms < (chunk.boundsMs[2 * i + 1] as number);
   }
 
@@ -151,7 +151,7 @@ export class ZonedTimeline implements Timeline {
     let k = chunkIndexOf(ms);
     const chunk = this.chunk(k);
     const bounds = chunk.boundsMs;
-    const i = lastIntervalStartingAtOrBefore(bounds, ms);
+    const i = lastIntervalOpenedBy(chunk, ms);
     if (i >= 0 && ms < (bounds[2 * i + 1] as number)) return ms;
     if (2 * (i + 1) < bounds.length) return bounds[2 * (i + 1)] as number;
     while (k < this.openHi) {
@@ -165,7 +165,7 @@ export class ZonedTimeline implements Timeline {
   nextCloseAt(ms: number): number | null {
     let k = chunkIndexOf(ms);
     let chunk = this.chunk(k);
-    const i = lastIntervalStartingAtOrBefore(chunk.boundsMs, ms);
+    const i = lastIntervalOpenedBy(chunk, ms);
     if (i < 0 || ms >= (chunk.boundsMs[2 * i + 1] as number)) return ms;
     let closeMs = chunk.boundsMs[2 * i + 1] as number;
     // An open stretch crossing a chunk bound is stored as two intervals: follow it.
@@ -224,23 +224,11 @@ function chunkIndexOf(ms: number): number {
 
 /** Open ms in `[chunk.startMs, ms)`. */
 function openBefore(chunk: Chunk, ms: number): number {
-  const i = lastIntervalStartingAtOrBefore(chunk.boundsMs, ms);
+  const i = lastIntervalOpenedBy(chunk, ms);
   if (i < 0) return 0;
   const openMs = chunk.boundsMs[2 * i] as number;
   const closeMs = chunk.boundsMs[2 * i + 1] as number;
   return (chunk.openBeforeMs[i] as number) + Math.min(ms, closeMs) - openMs;
-}
-
-/** Index of the last interval whose open is at or before `ms`, or -1. */
-function lastIntervalStartingAtOrBefore(boundsMs: Float64Array, ms: number): number {
-  let lo = 0;
-  let hi = boundsMs.length >>> 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((boundsMs[2 * mid] as number) <= ms) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
 }
 
 /** Index of the first interval whose cumulative open time at its close is `>= targetMs`. */

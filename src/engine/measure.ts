@@ -1,0 +1,169 @@
+/**
+ * Measures one recorded cycle with its goal's calendar: elapsed counted time, pauses, breach,
+ * deadline, warnings and the next change. A binary search per stretch boundary; the cycle is
+ * measured once, from its start, whatever the number of events.
+ */
+import { alwaysOpenTimeline, type Timeline } from '../calendar/timeline.js';
+import type { CompiledGoal, CompiledMetric } from '../policy/policy.js';
+import type { CycleRecord } from './replay.js';
+import type { CycleState, WarningState } from './state.js';
+
+/**
+ * The counted time of a cycle as a function of time: its running stretches, the last one
+ * possibly open-ended (an open, running cycle is assumed to go on running).
+ */
+class CountedTime {
+  readonly timeline: Timeline;
+  /** Flat `[fromMs, toMs, ...]` of the running stretches; `toMs` is `Infinity` for an open-ended one. */
+  readonly running: number[] = [];
+  elapsedMs = 0;
+  pausedMs = 0;
+
+  constructor(cycle: CycleRecord, timeline: Timeline, nowMs: number) {
+    this.timeline = timeline;
+    const stretches = cycle.stretches;
+    for (let i = 0; i < stretches.length; i += 3) {
+      this.add(stretches[i] as number, stretches[i + 1] as number, stretches[i + 2] === 1);
+    }
+    if (cycle.ending === 'open') {
+      if (cycle.paused) this.pausedMs += nowMs - cycle.stretchFromMs;
+      else {
+        this.elapsedMs += timeline.positionAt(nowMs) - timeline.positionAt(cycle.stretchFromMs);
+        this.running.push(cycle.stretchFromMs, Number.POSITIVE_INFINITY);
+      }
+    }
+  }
+
+  private add(fromMs: number, toMs: number, paused: boolean): void {
+    if (paused) {
+      this.pausedMs += toMs - fromMs;
+      return;
+    }
+    this.elapsedMs += this.timeline.positionAt(toMs) - this.timeline.positionAt(fromMs);
+    this.running.push(fromMs, toMs);
+  }
+
+  /** The first instant at which counted time reaches `thresholdMs`, or null if it never does. */
+  firstReaching(thresholdMs: number, startedAtMs: number): number | null {
+    if (thresholdMs <= 0) return startedAtMs;
+    const timeline = this.timeline;
+    let countedMs = 0;
+    for (let i = 0; i < this.running.length; i += 2) {
+      const fromMs = this.running[i] as number;
+      const toMs = this.running[i + 1] as number;
+      const fromPosition = timeline.positionAt(fromMs);
+      const stretchMs =
+        toMs === Number.POSITIVE_INFINITY
+          ? Number.POSITIVE_INFINITY
+          : timeline.positionAt(toMs) - fromPosition;
+      if (countedMs + stretchMs >= thresholdMs) {
+        return timeline.earliestAtPosition(fromPosition + (thresholdMs - countedMs), fromMs);
+      }
+      countedMs += stretchMs;
+    }
+    return null;
+  }
+
+  /**
+   * The last instant at which counted time is still at most `targetMs`: where counting passes
+   * it. If the target is used up exactly when counting stops (a close, a pause), that is where
+   * counting next resumes (the biz and pandas convention). Null if counting never passes it.
+   */
+  lastWithin(targetMs: number): number | null {
+    const timeline = this.timeline;
+    let countedMs = 0;
+    for (let i = 0; i < this.running.length; i += 2) {
+      const fromMs = this.running[i] as number;
+      const toMs = this.running[i + 1] as number;
+      const fromPosition = timeline.positionAt(fromMs);
+      const stretchMs =
+        toMs === Number.POSITIVE_INFINITY
+          ? Number.POSITIVE_INFINITY
+          : timeline.positionAt(toMs) - fromPosition;
+      if (countedMs + stretchMs > targetMs) {
+        const position = fromPosition + (targetMs - countedMs);
+        // The latest instant at that position: the earliest one, or where counting resumes after it.
+        const earliestMs = position === fromPosition ? fromMs : timeline.earliestAtPosition(position, fromMs);
+        return earliestMs === null ? null : timeline.nextOpenAt(earliestMs);
+      }
+      countedMs += stretchMs;
+    }
+    return null;
+  }
+}
+
+/** The state of one recorded cycle at `nowMs`. */
+export function measureCycle(cycle: CycleRecord, metric: CompiledMetric, nowMs: number): CycleState {
+  const goal: CompiledGoal | undefined = cycle.goalIndex >= 0 ? metric.goals[cycle.goalIndex] : undefined;
+  // Without a goal, elapsed time is still measured, on 24/7.
+  const counted = new CountedTime(cycle, goal?.timeline ?? alwaysOpenTimeline, nowMs);
+  const open = cycle.ending === 'open';
+  const running = open && !cycle.paused;
+  const elapsedMs = counted.elapsedMs;
+  const stoppedAt = open ? null : cycle.endedAtMs;
+  const reachableUntilMs = open ? nowMs : Math.min(nowMs, cycle.endedAtMs);
+
+  if (goal === undefined) {
+    return {
+      status: open
+        ? cycle.paused
+          ? 'paused'
+          : 'running'
+        : cycle.ending === 'cancelled'
+          ? 'cancelled'
+          : 'stopped',
+      breached: false,
+      goal: null,
+      startedAt: cycle.startedAtMs,
+      stoppedAt,
+      elapsed: elapsedMs,
+      remaining: null,
+      percent: null,
+      deadline: null,
+      breachedAt: null,
+      pausedFor: counted.pausedMs,
+      warnings: metric.warnings.map((threshold) => ({ threshold, at: null, reached: false })),
+      nextChangeAt: null,
+    };
+  }
+
+  const targetMs = goal.targetMs;
+  const breached = elapsedMs > targetMs;
+  const lastOnTimeMs = breached || running ? counted.lastWithin(targetMs) : null;
+  let nextChangeAt = running && !breached && lastOnTimeMs !== null ? lastOnTimeMs + 1 : null;
+  const warnings: WarningState[] = [];
+  for (let w = 0; w < metric.warnings.length; w++) {
+    let at = counted.firstReaching(goal.thresholdsMs[w] as number, cycle.startedAtMs);
+    // An ended cycle's warning that was not reached by its end never will be.
+    if (at !== null && !open && at > cycle.endedAtMs) at = null;
+    // A paused cycle's warning not yet reached has no instant: the pause may last forever.
+    if (at !== null && open && cycle.paused && at > nowMs) at = null;
+    const reached = at !== null && at <= reachableUntilMs;
+    if (running && at !== null && at > nowMs && (nextChangeAt === null || at < nextChangeAt))
+      nextChangeAt = at;
+    warnings.push({ threshold: metric.warnings[w] as string, at, reached });
+  }
+  return {
+    status: open
+      ? cycle.paused
+        ? 'paused'
+        : 'running'
+      : cycle.ending === 'cancelled'
+        ? 'cancelled'
+        : breached
+          ? 'breached'
+          : 'met',
+    breached,
+    goal: { index: cycle.goalIndex, target: targetMs, calendar: goal.calendar },
+    startedAt: cycle.startedAtMs,
+    stoppedAt,
+    elapsed: elapsedMs,
+    remaining: targetMs - elapsedMs,
+    percent: (elapsedMs / targetMs) * 100,
+    deadline: running ? lastOnTimeMs : null,
+    breachedAt: breached ? lastOnTimeMs : null,
+    pausedFor: counted.pausedMs,
+    warnings,
+    nextChangeAt,
+  };
+}

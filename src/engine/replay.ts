@@ -1,0 +1,223 @@
+/**
+ * Replays a ticket's log once, in order, and records each metric's cycles: when they started,
+ * stopped or were cancelled, and their running and paused stretches. Constant work per event
+ * and metric; no business time is measured here.
+ */
+import type { AttributeMap, Scalar } from '../policy/condition.js';
+import { resolvedCondition } from '../policy/kinds.js';
+import type { CompiledMetric, PolicyInternals, TriggerRule } from '../policy/policy.js';
+import { EventKind, type Log } from './events.js';
+
+/** How a cycle ended, if it has. */
+export type CycleEnding = 'open' | 'stopped' | 'cancelled';
+
+/** One cycle of one metric, as the replay leaves it at `now`. */
+export interface CycleRecord {
+  startedAtMs: number;
+  /** The stop or cancel instant; `NaN` while open. */
+  endedAtMs: number;
+  ending: CycleEnding;
+  /** The goal chosen at the end (or at `now` while open); -1 when none matches. */
+  goalIndex: number;
+  /** Flat `[fromMs, toMs, paused (1) or running (0), ...]` of the stretches that have ended. */
+  stretches: number[];
+  /** Start of the stretch in progress while open (it runs to `now`). */
+  stretchFromMs: number;
+  /** Whether the stretch in progress is paused. */
+  paused: boolean;
+}
+
+/** What the replay found for one ticket. */
+export interface Replay {
+  /** Attributes at `now`. */
+  readonly attributes: Map<string, Exclude<Scalar, null>>;
+  /** Cycles per metric, in policy order. */
+  readonly cycles: CycleRecord[][];
+}
+
+/** Everything about the event being applied that a trigger may look at. */
+interface EventFacts {
+  kind: EventKind;
+  /** Whether a public agent message exists, this event included. */
+  answered: boolean;
+  /** Whether one existed before this event. */
+  answeredBefore: boolean;
+}
+
+function fires(
+  rules: readonly TriggerRule[],
+  facts: EventFacts,
+  edges: Uint8Array,
+  reopened: boolean,
+): boolean {
+  for (const rule of rules) {
+    switch (rule.type) {
+      case 'created':
+        if (facts.kind === EventKind.Created) return true;
+        break;
+      case 'customer_message':
+        if (facts.kind === EventKind.CustomerMessage) return true;
+        break;
+      case 'agent_message':
+        if (facts.kind === EventKind.AgentMessage) return true;
+        break;
+      case 'when':
+        if (edges[rule.condition] === 1) return true;
+        break;
+      case 'reopen':
+        if (reopened) return true;
+        break;
+      case 'reopen_unanswered':
+        if (reopened && !facts.answered) return true;
+        break;
+      case 'customer_message_answered_before':
+        if (facts.kind === EventKind.CustomerMessage && facts.answeredBefore) return true;
+        break;
+    }
+  }
+  return false;
+}
+
+function chooseGoal(metric: CompiledMetric, attributes: AttributeMap): number {
+  const goals = metric.goals;
+  for (let i = 0; i < goals.length; i++) {
+    const when = (goals[i] as (typeof goals)[number]).when;
+    if (when === null || when(attributes)) return i;
+  }
+  return -1;
+}
+
+function closeStretch(cycle: CycleRecord, atMs: number): void {
+  if (atMs > cycle.stretchFromMs) cycle.stretches.push(cycle.stretchFromMs, atMs, cycle.paused ? 1 : 0);
+  cycle.stretchFromMs = atMs;
+}
+
+function endCycle(
+  cycle: CycleRecord,
+  atMs: number,
+  ending: CycleEnding,
+  metric: CompiledMetric,
+  attributes: AttributeMap,
+): void {
+  closeStretch(cycle, atMs);
+  cycle.ending = ending;
+  cycle.endedAtMs = atMs;
+  cycle.goalIndex = chooseGoal(metric, attributes);
+}
+
+/**
+ * Replays `log` up to `nowMs` through the policy. Rules applied in each event, in this order
+ * (SPEC.md section 6): attributes; then for each metric (1) stop, else cancel, an open cycle;
+ * (2) start or resume one; (3) a `when`-form stop that already holds stops it at once, else a
+ * `when`-form cancel that holds means it never existed; (4) re-evaluate the pause.
+ */
+export function replay(log: Log, policy: PolicyInternals, nowMs: number): Replay {
+  const attributes = new Map<string, Exclude<Scalar, null>>();
+  const metrics = policy.metrics;
+  const cycles: CycleRecord[][] = metrics.map(() => []);
+  const conditions = policy.edgeConditions;
+  const held = new Uint8Array(conditions.length); // before `created` nothing holds
+  const edges = new Uint8Array(conditions.length);
+  const facts: EventFacts = { kind: EventKind.Created, answered: false, answeredBefore: false };
+
+  for (const event of log.events) {
+    if (event.atMs > nowMs) break;
+    const atMs = event.atMs;
+    const changes = event.changes;
+    if (changes !== null) {
+      for (let i = 0; i < changes.length; i += 2) {
+        const key = changes[i] as string;
+        const value = changes[i + 1] as Scalar;
+        if (value === null) attributes.delete(key);
+        else attributes.set(key, value);
+      }
+    }
+    const wasResolved = held[resolvedCondition] === 1;
+    for (let c = 0; c < conditions.length; c++) {
+      const holds = (conditions[c] as (typeof conditions)[number])(attributes) ? 1 : 0;
+      edges[c] = holds === 1 && held[c] === 0 ? 1 : 0;
+      held[c] = holds;
+    }
+    const reopened = wasResolved && held[resolvedCondition] === 0;
+    facts.kind = event.kind;
+    facts.answeredBefore = facts.answered;
+    if (event.kind === EventKind.AgentMessage) facts.answered = true;
+
+    for (let m = 0; m < metrics.length; m++) {
+      const metric = metrics[m] as CompiledMetric;
+      const list = cycles[m] as CycleRecord[];
+      let last = list.length > 0 ? (list[list.length - 1] as CycleRecord) : undefined;
+
+      // (1) An open cycle stops if a stop trigger fires, else is cancelled if a cancel trigger does.
+      if (last !== undefined && last.ending === 'open') {
+        if (fires(metric.stop, facts, edges, reopened)) endCycle(last, atMs, 'stopped', metric, attributes);
+        else if (fires(metric.cancel, facts, edges, reopened))
+          endCycle(last, atMs, 'cancelled', metric, attributes);
+      }
+
+      // (2) A start trigger starts a cycle, or resumes the stopped one (restart: "resume").
+      let begun: CycleRecord | undefined;
+      let resumedFrom: { endedAtMs: number; goalIndex: number } | undefined;
+      if ((last === undefined || last.ending !== 'open') && fires(metric.start, facts, edges, reopened)) {
+        if (last === undefined || last.ending === 'cancelled' || metric.restart === 'new_cycle') {
+          begun = {
+            startedAtMs: atMs,
+            endedAtMs: Number.NaN,
+            ending: 'open',
+            goalIndex: -1,
+            stretches: [],
+            stretchFromMs: atMs,
+            paused: false,
+          };
+          list.push(begun);
+        } else if (metric.restart === 'resume') {
+          // The time it spent stopped counts neither as elapsed nor as paused.
+          resumedFrom = { endedAtMs: last.endedAtMs, goalIndex: last.goalIndex };
+          begun = last;
+          begun.ending = 'open';
+          begun.endedAtMs = Number.NaN;
+          begun.goalIndex = -1;
+          begun.stretchFromMs = atMs;
+        }
+      }
+
+      // (3) A `when` stop that already holds meets the new cycle at once; a `when` cancel that
+      // holds means it never existed (zero-length cancelled cycles do not exist).
+      if (begun !== undefined) {
+        if (metric.stopWhen.some((c) => held[c] === 1)) {
+          endCycle(begun, atMs, 'stopped', metric, attributes);
+        } else if (metric.cancelWhen.some((c) => held[c] === 1)) {
+          if (resumedFrom === undefined) list.pop();
+          else {
+            begun.ending = 'stopped';
+            begun.endedAtMs = resumedFrom.endedAtMs;
+            begun.goalIndex = resumedFrom.goalIndex;
+          }
+        }
+        last = list.length > 0 ? (list[list.length - 1] as CycleRecord) : undefined;
+        if (last !== undefined && last.ending === 'open')
+          last.paused = metric.pauseWhen?.(attributes) ?? false;
+        continue;
+      }
+
+      // (4) The pause state is re-evaluated.
+      if (last !== undefined && last.ending === 'open' && metric.pauseWhen !== null) {
+        const paused = metric.pauseWhen(attributes);
+        if (paused !== last.paused) {
+          closeStretch(last, atMs);
+          last.paused = paused;
+        }
+      }
+    }
+  }
+
+  // An open cycle is measured with the goal that matches at `now`; its stretch in progress
+  // (from `stretchFromMs`) is left open: it runs to `now`, and beyond for projections.
+  for (let m = 0; m < metrics.length; m++) {
+    const list = cycles[m] as CycleRecord[];
+    const last = list[list.length - 1];
+    if (last !== undefined && last.ending === 'open')
+      last.goalIndex = chooseGoal(metrics[m] as CompiledMetric, attributes);
+  }
+  return { attributes, cycles };
+}

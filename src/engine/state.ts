@@ -1,0 +1,64 @@
+/** The shape of the answer (SPEC.md section 7). Instants are epoch ms. */
+import type { Scalar } from '../policy/condition.js';
+
+/** A warning of a cycle: when its threshold of counted time is (or will be) reached. */
+export interface WarningState {
+  /** As written in the policy: `"75%"`, `"-15m"`, `"+1h"`. */
+  readonly threshold: string;
+  readonly at: number | null;
+  readonly reached: boolean;
+}
+
+export type CycleStatus = 'inactive' | 'running' | 'paused' | 'met' | 'breached' | 'cancelled' | 'stopped';
+
+/** One cycle of a metric. */
+export interface CycleState {
+  /**
+   * running / paused: open (running also while the calendar is closed; an open cycle past its
+   * target stays running or paused with `breached: true`); met / breached: stopped with a goal;
+   * stopped: stopped without a goal; cancelled: cancelled.
+   */
+  readonly status: CycleStatus;
+  readonly breached: boolean;
+  readonly goal: { readonly index: number; readonly target: number; readonly calendar: string } | null;
+  readonly startedAt: number | null;
+  /** The stop or cancel instant. */
+  readonly stoppedAt: number | null;
+  /** Counted (business) ms. */
+  readonly elapsed: number;
+  /** `target - elapsed`; negative when overdue; null without a goal. */
+  readonly remaining: number | null;
+  /** `elapsed / target * 100`, not rounded; null without a goal. */
+  readonly percent: number | null;
+  /** The last on-time instant; reported while the cycle is open and running (may be past when breached). */
+  readonly deadline: number | null;
+  /** The instant the target was exceeded (the deadline), for breached cycles only. */
+  readonly breachedAt: number | null;
+  /** Real ms spent paused while open. */
+  readonly pausedFor: number;
+  readonly warnings: readonly WarningState[];
+  /** The next warning or breach ahead of `now`; null if none, paused or ended. */
+  readonly nextChangeAt: number | null;
+}
+
+/** A metric: its latest cycle's fields, flattened, and every cycle. */
+export interface MetricState extends CycleState {
+  /** Every cycle, oldest first (the latest is last). */
+  readonly cycles: readonly CycleState[];
+  /** Cycles with `breached: true` (Jira's "ever breached" is `breachedCycles > 0`). */
+  readonly breachedCycles: number;
+}
+
+/** Every clock of one ticket at `now`. */
+export interface SlaState {
+  readonly ticketId: string | null;
+  readonly now: number;
+  /** The ticket's attributes at `now`. */
+  readonly attributes: Readonly<Record<string, Scalar>>;
+  /** One entry per policy metric, in policy order. */
+  readonly metrics: Readonly<Record<string, MetricState>>;
+  /** The earliest `nextChangeAt` over the metrics: when to compute again. */
+  readonly nextChangeAt: number | null;
+  /** Whether any metric's latest cycle is breached. */
+  readonly breached: boolean;
+}

@@ -1,0 +1,162 @@
+/** `compilePolicy`: validate a policy once and compile its calendars, conditions and goals. */
+import type { Calendar, CalendarSpec } from '../calendar/calendar.js';
+import { timelineOf } from '../calendar/calendar.js';
+import { buildCalendar } from '../calendar/compile.js';
+import { isSlaValidationError, type SlaValidationError } from '../errors.js';
+import { toValidationError } from '../issues.js';
+import { parseDurationText } from '../time/duration.js';
+import { type Condition, compileCondition, type Predicate } from './condition.js';
+import { kindDefaults } from './kinds.js';
+import {
+  type CompiledGoal,
+  type CompiledMetric,
+  type MetricSpec,
+  type Policy,
+  type PolicyInternals,
+  type PolicySpec,
+  policyKey,
+  type Trigger,
+  type TriggerRule,
+} from './policy.js';
+import { policySpecSchema } from './schema.js';
+import { parseWarning, warningThresholdMs } from './warnings.js';
+
+const defaultResolvedWhen: Condition = { status: ['solved', 'closed'] };
+
+/**
+ * Validates a policy and compiles it once: calendars, conditions, goals and warning thresholds.
+ * The result is immutable; reuse it for every ticket (passing a raw spec to `computeSlaState`
+ * compiles it on every call).
+ *
+ * Throws `SlaValidationError` listing every problem, each with its path, e.g.
+ * `policy.metrics.resolution.goals[1].target: expected a duration such as "4h" or "PT4H", ...`.
+ *
+ * @example
+ * const policy = compilePolicy({
+ *   metrics: { first_reply: { kind: 'first_response', goals: [{ target: '1h' }] } },
+ * })
+ * policy.metricNames //=> ['first_reply']
+ */
+export function compilePolicy(spec: PolicySpec): Policy {
+  const result = policySpecSchema().safeParse(spec, { reportInput: true });
+  if (!result.success) throw toValidationError(result.error.issues, 'policy');
+  return buildPolicy(spec);
+}
+
+/**
+ * `compilePolicy` without throwing, zod style: `{ success: true, data }` or
+ * `{ success: false, error }`. Any input is accepted; only an `SlaValidationError` is returned.
+ *
+ * @example
+ * safeCompilePolicy({ metrics: 42 }).success //=> false
+ */
+export function safeCompilePolicy(
+  spec: unknown,
+): { success: true; data: Policy } | { success: false; error: SlaValidationError } {
+  try {
+    return { success: true, data: compilePolicy(spec as PolicySpec) };
+  } catch (error) {
+    if (isSlaValidationError(error)) return { success: false, error };
+    throw error;
+  }
+}
+
+function asList(triggers: Trigger | readonly Trigger[] | undefined): readonly Trigger[] | undefined {
+  if (triggers === undefined) return undefined;
+  return Array.isArray(triggers) ? triggers : [triggers as Trigger];
+}
+
+/** Compiles a validated spec. */
+function buildPolicy(spec: PolicySpec): Policy {
+  // Object.fromEntries defines own properties: a calendar named "__proto__" is just a name.
+  const calendars: Record<string, Calendar> = Object.fromEntries([
+    ['24/7', buildCalendar('24/7')],
+    ...Object.entries(spec.calendars ?? {}).map(([name, calendarSpec]) => [
+      name,
+      buildCalendar(calendarSpec as CalendarSpec),
+    ]),
+  ]);
+
+  // Each distinct condition used as a `when` trigger is evaluated once per event, whatever the
+  // number of metrics that use it; resolvedWhen comes first.
+  const edgeConditions: Predicate[] = [];
+  const edgeIndex = new Map<string, number>();
+  const edge = (condition: Condition): number => {
+    const key = JSON.stringify(condition);
+    let index = edgeIndex.get(key);
+    if (index === undefined) {
+      index = edgeConditions.length;
+      edgeConditions.push(compileCondition(condition));
+      edgeIndex.set(key, index);
+    }
+    return index;
+  };
+  edge(spec.resolvedWhen ?? defaultResolvedWhen);
+
+  const rulesOf = (triggers: readonly Trigger[]): TriggerRule[] =>
+    triggers.map((trigger) =>
+      'on' in trigger ? { type: trigger.on } : { type: 'when', condition: edge(trigger.when) },
+    );
+
+  const metrics: CompiledMetric[] = Object.entries(spec.metrics).map(([name, metricSpec]) =>
+    buildMetric(name, metricSpec, calendars, rulesOf),
+  );
+  const internals: PolicyInternals = Object.freeze({ edgeConditions, metrics: Object.freeze(metrics) });
+  return Object.freeze({
+    spec: deepFreeze(structuredClone(spec)),
+    metricNames: Object.freeze(metrics.map((metric) => metric.name)),
+    calendars: Object.freeze(calendars),
+    [policyKey]: internals,
+  });
+}
+
+function buildMetric(
+  name: string,
+  spec: MetricSpec,
+  calendars: Readonly<Record<string, Calendar>>,
+  rulesOf: (triggers: readonly Trigger[]) => TriggerRule[],
+): CompiledMetric {
+  const defaults = kindDefaults(spec.kind);
+  const start = spec.start === undefined ? defaults.start : rulesOf(asList(spec.start) ?? []);
+  const stop = spec.stop === undefined ? defaults.stop : rulesOf(asList(spec.stop) ?? []);
+  const cancel = spec.cancel === undefined ? defaults.cancel : rulesOf(asList(spec.cancel) ?? []);
+  const whenConditions = (rules: readonly TriggerRule[]) =>
+    rules.flatMap((rule) => (rule.type === 'when' ? [rule.condition] : []));
+  const warningRules = (spec.warnings ?? []).map((text) => parseWarning(text)!);
+  const goals: CompiledGoal[] = spec.goals.map((goal) => {
+    const targetMs = typeof goal.target === 'number' ? goal.target : parseDurationText(goal.target)!;
+    const calendar = goal.calendar ?? '24/7';
+    return Object.freeze({
+      when: goal.when === undefined ? null : compileCondition(goal.when),
+      targetMs,
+      calendar,
+      timeline: timelineOf(
+        Object.hasOwn(calendars, calendar)
+          ? (calendars[calendar] as Calendar)
+          : (calendars['24/7'] as Calendar),
+      ),
+      thresholdsMs: Object.freeze(warningRules.map((rule) => warningThresholdMs(rule, targetMs))),
+    });
+  });
+  return Object.freeze({
+    name,
+    kind: spec.kind,
+    start,
+    stop,
+    cancel,
+    stopWhen: whenConditions(stop),
+    cancelWhen: whenConditions(cancel),
+    pauseWhen: spec.pauseWhen === undefined ? null : compileCondition(spec.pauseWhen),
+    restart: spec.restart ?? defaults.restart,
+    goals: Object.freeze(goals),
+    warnings: Object.freeze([...(spec.warnings ?? [])]),
+  });
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}

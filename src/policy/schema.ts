@@ -1,0 +1,186 @@
+/**
+ * The zod schema of `PolicySpec` (SPEC.md sections 5 and 6): the single description of a
+ * policy, used to validate policies and to emit their JSON Schema for other languages.
+ * Built on first use, so importing does no work.
+ */
+import { z } from 'zod';
+import { calendarSpecSchema } from '../calendar/schema.js';
+import { check } from '../issues.js';
+import { expected } from '../messages.js';
+import { parseDurationText } from '../time/duration.js';
+import { msPerDay } from '../time/units.js';
+import { parseWarning, warningKey } from './warnings.js';
+
+/** The longest target: 100 years of 365.25 days. */
+export const maxTargetMs = 36525 * msPerDay;
+
+const metricKinds = ['first_response', 'next_response', 'periodic_update', 'resolution', 'custom'] as const;
+const restartModes = ['never', 'resume', 'new_cycle'] as const;
+const metricKeys = ['kind', 'start', 'stop', 'cancel', 'pauseWhen', 'restart', 'goals', 'warnings'] as const;
+
+function keysError(keys: readonly string[], otherwise: string) {
+  return (issue: { code: string }) => (issue.code === 'unrecognized_keys' ? keys.join(', ') : otherwise);
+}
+
+/** The zod schema of a `Condition`. */
+export function conditionSchema(): z.ZodType {
+  return schemas().condition;
+}
+
+/** The zod schema of a `PolicySpec`. */
+export function policySpecSchema(): z.ZodType {
+  return schemas().policy;
+}
+
+let cached: { condition: z.ZodType; policy: z.ZodType } | undefined;
+
+function schemas(): { condition: z.ZodType; policy: z.ZodType } {
+  if (cached) return cached;
+  const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()], { error: expected.matcher });
+  const scalars = z.union([scalar, z.array(scalar, { error: expected.matcher })], {
+    error: expected.matcher,
+  });
+  const matcher = z.union(
+    [
+      scalar,
+      z.array(scalar, { error: expected.matcher }),
+      z.strictObject({ not: scalars }, { error: keysError(['not'], expected.matcher) }),
+      z.strictObject(
+        { exists: z.boolean({ error: 'true or false' }) },
+        { error: keysError(['exists'], expected.matcher) },
+      ),
+    ],
+    { error: expected.matcher },
+  );
+  const fieldName = z.string().regex(/^(?!(?:all|any|not)$)/, { error: expected.fieldName });
+  const condition: z.ZodType = z.lazy(() =>
+    z.union(
+      [
+        z.strictObject(
+          { all: z.array(condition, { error: expected.conditions }) },
+          { error: keysError(['all'], expected.condition) },
+        ),
+        z.strictObject(
+          { any: z.array(condition, { error: expected.conditions }) },
+          { error: keysError(['any'], expected.condition) },
+        ),
+        z.strictObject({ not: condition }, { error: keysError(['not'], expected.condition) }),
+        z.record(fieldName, matcher, { error: expected.condition }),
+      ],
+      { error: expected.condition },
+    ),
+  );
+
+  const trigger = z.union(
+    [
+      z.strictObject(
+        { on: z.enum(['created', 'customer_message', 'agent_message'], { error: expected.triggerOn }) },
+        { error: keysError(['on'], expected.trigger) },
+      ),
+      z.strictObject({ when: condition }, { error: keysError(['when'], expected.trigger) }),
+    ],
+    { error: expected.trigger },
+  );
+  const triggers = z.union([trigger, z.array(trigger, { error: expected.triggers })], {
+    error: expected.triggers,
+  });
+
+  const target = z.union([z.string(), z.number()], { error: expected.target }).refine(
+    (value) => {
+      const ms =
+        typeof value === 'string'
+          ? parseDurationText(value)
+          : Number.isSafeInteger(value)
+            ? value
+            : undefined;
+      return ms !== undefined && ms > 0 && ms <= maxTargetMs;
+    },
+    check('invalid_duration', expected.target),
+  );
+  const goal = z.strictObject(
+    {
+      when: condition.optional(),
+      target,
+      calendar: z.string({ error: expected.calendarRef }).optional(),
+    },
+    { error: keysError(['when', 'target', 'calendar'], expected.goal) },
+  );
+  const warning = z
+    .string({ error: expected.warning })
+    .refine((text) => parseWarning(text) !== undefined, check('invalid_value', expected.warning));
+  const warnings = z.array(warning, { error: expected.warnings }).superRefine((list, ctx) => {
+    const seen = new Set<string>();
+    list.forEach((text, index) => {
+      const rule = typeof text === 'string' ? parseWarning(text) : undefined;
+      if (rule === undefined) return;
+      const key = warningKey(rule);
+      if (seen.has(key)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [index],
+          input: text,
+          message: expected.uniqueWarning,
+          params: { slaCode: 'duplicate' },
+        });
+      }
+      seen.add(key);
+    });
+  });
+  const metric = z
+    .strictObject(
+      {
+        kind: z.enum(metricKinds, { error: expected.kind }),
+        start: triggers.optional(),
+        stop: triggers.optional(),
+        cancel: triggers.optional(),
+        pauseWhen: condition.optional(),
+        restart: z.enum(restartModes, { error: expected.restart }).optional(),
+        goals: z.array(goal, { error: expected.goals }).min(1, { error: expected.goals }),
+        warnings: warnings.optional(),
+      },
+      { error: keysError(metricKeys, expected.metric) },
+    )
+    .superRefine((spec, ctx) => {
+      if (spec.kind !== 'custom') return;
+      for (const key of ['start', 'stop'] as const) {
+        if (spec[key] === undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [key],
+            input: undefined,
+            message: expected.customTrigger,
+            params: { slaCode: 'invalid_type' },
+          });
+        }
+      }
+    });
+  const calendarName = z.string().regex(/^(?!24\/7$)/, { error: expected.calendarName });
+  const metricName = z.string().regex(/^(?!-?\d+$)/, { error: expected.metricName });
+  const policy = z
+    .strictObject(
+      {
+        calendars: z.record(calendarName, calendarSpecSchema(), { error: expected.calendars }).optional(),
+        resolvedWhen: condition.optional(),
+        metrics: z.record(metricName, metric, { error: expected.metrics }),
+      },
+      { error: keysError(['calendars', 'resolvedWhen', 'metrics'], expected.policy) },
+    )
+    .superRefine((spec, ctx) => {
+      const defined = new Set(['24/7', ...Object.keys(spec.calendars ?? {})]);
+      for (const [name, metricSpec] of Object.entries(spec.metrics)) {
+        metricSpec.goals.forEach((goalSpec, index) => {
+          if (goalSpec.calendar !== undefined && !defined.has(goalSpec.calendar)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['metrics', name, 'goals', index, 'calendar'],
+              input: goalSpec.calendar,
+              message: expected.calendarRef,
+              params: { slaCode: 'invalid_value' },
+            });
+          }
+        });
+      }
+    });
+  cached = { condition, policy };
+  return cached;
+}
