@@ -13,4 +13,6 @@ export default defineConfig({
   clean: true,
   treeshake: true,
   splitting: false,
+  // Ship the policy's JSON Schema as a file, generated from the built library.
+  onSuccess: 'node scripts/write-policy-schema.mjs',
 });

@@ -18,6 +18,7 @@ export type { SlaIssue, SlaIssueCode, SlaPath } from './errors.js';
 export { isSlaValidationError, SlaValidationError } from './errors.js';
 export { compilePolicy, safeCompilePolicy } from './policy/compile.js';
 export type { Condition, Matcher, Scalar } from './policy/condition.js';
+export { policyJsonSchema } from './policy/jsonSchema.js';
 export type {
   Duration,
   GoalSpec,

@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import { type SlaIssue, type SlaIssueCode, type SlaPath, SlaValidationError } from './errors.js';
-import { expectedGot, missingKey, unknownKey } from './messages.js';
+import { expected, expectedGot, missingKey, unknownKey } from './messages.js';
 
 type ZodIssue = z.core.$ZodIssue;
 
@@ -25,6 +25,18 @@ const zodCodeToOurs: Record<string, SlaIssueCode> = {
   too_small: 'invalid_value',
   not_multiple_of: 'invalid_value',
 };
+
+let codesByExpected: Map<string, SlaIssueCode> | undefined;
+
+/** Pattern checks cannot carry our code: it is recovered from their expected-text. */
+function codeOfPattern(expectedText: string): SlaIssueCode {
+  codesByExpected ??= new Map<string, SlaIssueCode>([
+    [expected.localTime, 'invalid_local_time'],
+    [expected.localDate, 'invalid_local_date'],
+    [expected.target, 'invalid_duration'],
+  ]);
+  return codesByExpected.get(expectedText) ?? 'invalid_value';
+}
 
 /** Whether an issue says the value has the wrong JS type for a union branch (the branch does not apply). */
 function isTypeMismatch(issue: ZodIssue): boolean {
@@ -102,7 +114,10 @@ export function toValidationError(
       return;
     }
     const slaCode = issue.code === 'custom' ? (issue.params?.slaCode as SlaIssueCode | undefined) : undefined;
-    const code = slaCode ?? zodCodeToOurs[issue.code] ?? 'invalid_value';
+    const code =
+      slaCode ??
+      (issue.code === 'invalid_format' ? codeOfPattern(issue.message) : zodCodeToOurs[issue.code]) ??
+      'invalid_value';
     const message =
       issue.code === 'invalid_type' && issue.input === undefined
         ? missingKey(root, path, issue.message)

@@ -15,14 +15,20 @@ import { isTimeZoneName } from './zone/timeZoneName.js';
 const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 const calendarKeys = ['timeZone', 'week', 'holidays', 'overrides'] as const;
 
+// The same language as `parseLocalTime`: "HH:MM" or "HH:MM:SS", 00:00 to 24:00.
+const localTimePattern = /^(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d)?|24:00(?::00)?)$/;
+
+const localDatePattern = /^\d{4}-\d{2}-\d{2}$/;
+
 let cached: z.ZodType | undefined;
 
 /** The zod schema of a `CalendarSpec` (built on first use: importing does no work). */
 export function calendarSpecSchema(): z.ZodType {
   if (cached) return cached;
+  // Patterns travel into the JSON Schema; refinements add what a pattern cannot say.
   const localTime = z
     .string({ error: expected.localTime })
-    .refine((text) => parseLocalTime(text) !== undefined, check('invalid_local_time', expected.localTime));
+    .regex(localTimePattern, check('invalid_local_time', expected.localTime));
   const startTime = localTime.refine((text) => parseLocalTime(text) !== 24 * 3600000, {
     ...check('invalid_local_time', expected.startTime),
   });
@@ -36,7 +42,12 @@ export function calendarSpecSchema(): z.ZodType {
   const hours = z.array(interval, { error: 'an array of intervals such as [["09:00", "17:00"]]' });
   const localDate = z
     .string({ error: expected.localDate })
-    .refine((text) => parseLocalDate(text) !== undefined, check('invalid_local_date', expected.localDate));
+    .regex(localDatePattern, check('invalid_local_date', expected.localDate))
+    // Only for well-formed text, which the pattern has not already refused: does the date exist?
+    .refine(
+      (text) => !localDatePattern.test(text) || parseLocalDate(text) !== undefined,
+      check('invalid_local_date', expected.localDate),
+    );
   const override = z.strictObject(
     { date: localDate, hours },
     {

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { calendarSpecSchema } from '../calendar/schema.js';
 import { check } from '../issues.js';
 import { expected } from '../messages.js';
-import { parseDurationText } from '../time/duration.js';
+import { durationSource, parseDurationText } from '../time/duration.js';
 import { msPerDay } from '../time/units.js';
 import { parseWarning, warningKey } from './warnings.js';
 
@@ -85,7 +85,8 @@ function schemas(): { condition: z.ZodType; policy: z.ZodType } {
     error: expected.triggers,
   });
 
-  const target = z.union([z.string(), z.number()], { error: expected.target }).refine(
+  const durationText = z.string().regex(new RegExp(`^${durationSource}$`), { error: expected.target });
+  const target = z.union([durationText, z.number()], { error: expected.target }).refine(
     (value) => {
       const ms =
         typeof value === 'string'
@@ -107,6 +108,7 @@ function schemas(): { condition: z.ZodType; policy: z.ZodType } {
   );
   const warning = z
     .string({ error: expected.warning })
+    .regex(new RegExp(`^(?:\\d{1,5}(?:\\.\\d{1,2})?%|[+-]${durationSource})$`), { error: expected.warning })
     .refine((text) => parseWarning(text) !== undefined, check('invalid_value', expected.warning));
   const warnings = z.array(warning, { error: expected.warnings }).superRefine((list, ctx) => {
     const seen = new Set<string>();

@@ -12,6 +12,8 @@ import { msPerDay, msPerHour, msPerMinute, msPerSecond, msPerWeek } from './unit
 // Units in descending order, each at most once; `m(?!s)` keeps minutes apart from ms.
 const compact = /^(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m(?!s))?(?:(\d+)s)?(?:(\d+)ms)?$/;
 const iso = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)(?:[.,](\d{1,3}))?S)?)?$/;
+/** Either spelling, for JSON Schema `pattern`s (the parser still decides). */
+export const durationSource = `(?:${compact.source.slice(1, -1)}|${iso.source.slice(1, -1)})`;
 const compactUnitsMs = [msPerWeek, msPerDay, msPerHour, msPerMinute, msPerSecond, 1];
 const isoUnitsMs = [msPerWeek, msPerDay, msPerHour, msPerMinute, msPerSecond];
 

@@ -1,0 +1,28 @@
+/** `policyJsonSchema`: the JSON Schema of `PolicySpec`, generated from the same zod schema. */
+import { z } from 'zod';
+import { policySpecSchema } from './schema.js';
+
+/**
+ * The JSON Schema (draft 2020-12) of a policy, for backends in other languages to validate their
+ * configuration before sending it. Generated from the zod schema that `compilePolicy` uses, so
+ * the two cannot drift; checks that JSON Schema cannot express (a time zone the runtime knows,
+ * a date that exists, a calendar reference) are left to `compilePolicy`. The package also ships
+ * it as `sla-clock/policy.schema.json`.
+ *
+ * @example
+ * policyJsonSchema().$schema //=> 'https://json-schema.org/draft/2020-12/schema'
+ */
+export function policyJsonSchema(): Record<string, unknown> {
+  const generated = z.toJSONSchema(policySpecSchema(), { unrepresentable: 'any', io: 'input' });
+  // zod names the recursive definition after its position; give it the name readers know.
+  const schema = JSON.parse(JSON.stringify(generated).replaceAll('__schema0', 'Condition')) as Record<
+    string,
+    unknown
+  >;
+  return {
+    ...schema,
+    $id: 'https://sla-clock.dev/policy.schema.json',
+    title: 'sla-clock PolicySpec',
+    description: 'An SLA policy for sla-clock: calendars, resolvedWhen and metrics (see docs/policy.md).',
+  };
+}
