@@ -47,8 +47,8 @@ function isTypeMismatch(issue: ZodIssue): boolean {
 function progress(issues: readonly ZodIssue[]): number {
   let best = 0;
   for (const issue of issues) {
-    const missing = issue.code === 'invalid_type' && issue.input === undefined;
-    if (missing || issue.code === 'unrecognized_keys') continue;
+    // A missing key (its issue carries no input) says as little as an unknown one.
+    if (issue.input === undefined || issue.code === 'unrecognized_keys') continue;
     best = Math.max(best, 1 + issue.path.length);
   }
   return best;
@@ -87,7 +87,7 @@ export function toValidationError(
     const path = [...prefix, ...issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key))];
     if (issue.code === 'invalid_union') {
       const branch = chooseBranch(issue.errors);
-      if (branch !== undefined) {
+      if (branch !== undefined && issue.input !== undefined) {
         for (const inner of branch) visit(inner, path);
         return;
       }
@@ -119,7 +119,7 @@ export function toValidationError(
       (issue.code === 'invalid_format' ? codeOfPattern(issue.message) : zodCodeToOurs[issue.code]) ??
       'invalid_value';
     const message =
-      issue.code === 'invalid_type' && issue.input === undefined
+      issue.input === undefined && path.length > 0
         ? missingKey(root, path, issue.message)
         : expectedGot(root, path, issue.message, issue.input);
     out.push({ code, path, message });

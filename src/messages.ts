@@ -96,6 +96,7 @@ export const expected = {
   options: 'options { now }',
   metricOfPolicy: 'the name of a metric of the policy',
   cycleIndex: 'the index of a cycle of the metric',
+  shallow: 'at most 64 levels of nesting',
 } as const;
 
 /** A key the schema does not know: `calendar.week.mnd: unknown key "mnd", expected ...`. */

@@ -2,8 +2,9 @@
 import type { Calendar, CalendarSpec } from '../calendar/calendar.js';
 import { timelineOf } from '../calendar/calendar.js';
 import { buildCalendar } from '../calendar/compile.js';
-import { isSlaValidationError, type SlaValidationError } from '../errors.js';
+import { fail, isSlaValidationError, type SlaValidationError } from '../errors.js';
 import { toValidationError } from '../issues.js';
+import { expected, expectedGot } from '../messages.js';
 import { parseDurationText } from '../time/duration.js';
 import { type Condition, compileCondition, type Predicate } from './condition.js';
 import { kindDefaults } from './kinds.js';
@@ -38,6 +39,7 @@ const defaultResolvedWhen: Condition = { status: ['solved', 'closed'] };
  * policy.metricNames //=> ['first_reply']
  */
 export function compilePolicy(spec: PolicySpec): Policy {
+  refuseDeepNesting(spec);
   const result = policySpecSchema().safeParse(spec, { reportInput: true });
   if (!result.success) throw toValidationError(result.error.issues, 'policy');
   return buildPolicy(spec);
@@ -58,6 +60,23 @@ export function safeCompilePolicy(
   } catch (error) {
     if (isSlaValidationError(error)) return { success: false, error };
     throw error;
+  }
+}
+
+/** Deeper than any sensible policy, shallow enough that validating it cannot exhaust the stack. */
+const maxNesting = 64;
+
+/** Refuses absurdly nested input up front, iteratively, so no recursion overflows on it. */
+function refuseDeepNesting(spec: unknown): void {
+  const stack: [unknown, (string | number)[]][] = [[spec, []]];
+  while (stack.length > 0) {
+    const [value, path] = stack.pop() as [unknown, (string | number)[]];
+    if (value === null || typeof value !== 'object') continue;
+    if (path.length >= maxNesting)
+      fail('invalid_value', path, expectedGot('policy', path, expected.shallow, '(nested too deep)'));
+    for (const [key, inner] of Object.entries(value)) {
+      stack.push([inner, [...path, Array.isArray(value) ? Number(key) : key]]);
+    }
   }
 }
 
