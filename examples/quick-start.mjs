@@ -1,11 +1,17 @@
-import { addBusinessTime, businessTimeBetween, compileCalendar } from 'sla-clock';
+import { compilePolicy, computeSlaState } from 'sla-clock';
 
-const weekday = [['09:00', '17:00']];
-const cal = compileCalendar({
-  timeZone: 'America/New_York',
-  week: { mon: weekday, tue: weekday, wed: weekday, thu: weekday, fri: weekday },
-  holidays: ['2026-12-25'],
+const policy = compilePolicy({
+  calendars: {
+    ny: { timeZone: 'America/New_York', week: { mon: [['09:00', '17:00']], tue: [['09:00', '17:00']] } },
+  },
+  metrics: {
+    first_reply: { kind: 'first_response', goals: [{ target: '4h', calendar: 'ny' }], warnings: ['75%'] },
+  },
 });
-const due = addBusinessTime(cal, '2026-12-24T20:00:00Z', 4 * 3_600_000); // Thu 15:00 + 4 business hours
-console.log(new Date(due).toISOString()); // 2026-12-28T16:00:00.000Z: Monday 11:00, after Christmas
-console.log(businessTimeBetween(cal, '2026-12-24T20:00:00Z', due) / 3_600_000); // 4
+const ticket = {
+  id: 'T-1',
+  events: [{ type: 'created', at: '2026-03-02T20:00:00Z', attributes: { status: 'new' } }],
+};
+const { metrics } = computeSlaState(ticket, policy, { now: '2026-03-03T15:00:00Z' }); // Mon 15:00 -> Tue 10:00 in New York
+console.log(metrics.first_reply.status, metrics.first_reply.elapsed / 3_600_000); // running 3
+console.log(new Date(metrics.first_reply.deadline).toISOString()); // 2026-03-03T16:00:00.000Z: Tuesday 11:00
