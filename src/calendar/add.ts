@@ -28,7 +28,5 @@ export function addBusinessTime(cal: Calendar, from: Instant, ms: number): numbe
   if (typeof ms !== 'number' || !Number.isInteger(ms) || Math.abs(ms) > maxAbsMs) {
     fail('invalid_duration', [], expectedGot('ms', [], expected.signedMs, ms));
   }
-  if (ms === 0) return fromMs;
-  const targetMs = timeline.positionAt(fromMs) + ms;
-  return ms > 0 ? timeline.earliestAtPosition(targetMs, fromMs) : timeline.latestAtPosition(targetMs, fromMs);
+  return ms === 0 ? fromMs : timeline.addFrom(fromMs, ms);
 }

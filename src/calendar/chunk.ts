@@ -17,6 +17,8 @@ export interface Chunk {
   readonly boundsMs: Float64Array;
   /** Open ms in `[startMs, open_i)`, for each interval i. */
   readonly openBeforeMs: Float64Array;
+  /** Open ms in `[startMs, close_i)`, for each interval i: one load per step when searching by position. */
+  readonly openThroughMs: Float64Array;
   /** Open ms in the whole chunk. */
   readonly openTotalMs: number;
   /**
@@ -80,10 +82,12 @@ export function buildChunk(plan: LocalHours, zone: OffsetReader, startMs: number
   }
 
   const openBeforeMs = new Float64Array(bounds.length / 2);
+  const openThroughMs = new Float64Array(bounds.length / 2);
   let openTotalMs = 0;
   for (let i = 0; i < bounds.length; i += 2) {
     openBeforeMs[i / 2] = openTotalMs;
     openTotalMs += (bounds[i + 1] as number) - (bounds[i] as number);
+    openThroughMs[i / 2] = openTotalMs;
   }
   const intervalsBeforeDay = new Int32Array(daysPerChunk);
   let opened = 0;
@@ -97,6 +101,7 @@ export function buildChunk(plan: LocalHours, zone: OffsetReader, startMs: number
     endMs,
     boundsMs: Float64Array.from(bounds),
     openBeforeMs,
+    openThroughMs,
     openTotalMs,
     intervalsBeforeDay,
   };

@@ -20,6 +20,8 @@ export interface Timeline {
   earliestAtPosition(positionMs: number, fromMs: number): number | null;
   /** The latest instant at `positionMs`, searching back from `fromMs` (`positionMs < positionAt(fromMs)`). */
   latestAtPosition(positionMs: number, fromMs: number): number | null;
+  /** `addBusinessTime` on trusted input (`deltaMs !== 0`). */
+  addFrom(fromMs: number, deltaMs: number): number | null;
   nextOpenAt(ms: number): number | null;
   nextCloseAt(ms: number): number | null;
 }
@@ -30,6 +32,7 @@ export const alwaysOpenTimeline: Timeline = {
   positionAt: (ms) => ms,
   earliestAtPosition: (positionMs) => positionMs,
   latestAtPosition: (positionMs) => positionMs,
+  addFrom: (fromMs, deltaMs) => fromMs + deltaMs,
   nextOpenAt: (ms) => ms,
   nextCloseAt: () => null,
 };
@@ -40,6 +43,7 @@ export const neverOpenTimeline: Timeline = {
   positionAt: () => 0,
   earliestAtPosition: () => null,
   latestAtPosition: () => null,
+  addFrom: () => null,
   nextOpenAt: () => null,
   nextCloseAt: (ms) => ms,
 };
@@ -103,7 +107,7 @@ export class ZonedTimeline implements Timeline {
   earliestAtPosition(positionMs: number, fromMs: number): number | null {
     const fromChunk = chunkIndexOf(fromMs);
     this.position(fromChunk);
-    let hi = this.positionedHi;
+    let hi = this.positionAtChunkEnd(fromChunk) >= positionMs ? fromChunk : this.positionedHi;
     while (this.positionAtChunkEnd(hi) < positionMs) {
       if (hi >= this.openHi) return null;
       hi++;
@@ -145,6 +149,51 @@ export class ZonedTimeline implements Timeline {
     const targetMs = positionMs - (this.chunkPositionMs[lo] as number);
     const i = firstIntervalEndingAfter(chunk, targetMs);
     return (chunk.boundsMs[2 * i] as number) + (targetMs - (chunk.openBeforeMs[i] as number));
+  }
+
+  addFrom(fromMs: number, deltaMs: number): number | null {
+    const k = chunkIndexOf(fromMs);
+    if (k < this.positionedLo || k > this.positionedHi) this.position(k);
+    const chunk = this.chunks[k] as Chunk;
+    const bounds = chunk.boundsMs;
+    const through = chunk.openThroughMs;
+    const count = through.length;
+    const i = lastIntervalOpenedBy(chunk, fromMs);
+    const fromOpenMs =
+      i < 0
+        ? 0
+        : (chunk.openBeforeMs[i] as number) +
+          Math.min(fromMs, bounds[2 * i + 1] as number) -
+          (bounds[2 * i] as number);
+    const targetMs = fromOpenMs + deltaMs;
+    // Most amounts end in the same chunk, a few intervals on: walk there from `from`'s interval.
+    if (deltaMs > 0 && targetMs <= chunk.openTotalMs) {
+      let j = Math.max(i, 0);
+      for (let steps = 0; (through[j] as number) < targetMs; steps++) {
+        if (steps === 8) {
+          j = firstIntervalEndingAtOrAfter(chunk, targetMs);
+          break;
+        }
+        j++;
+      }
+      return (bounds[2 * j + 1] as number) - ((through[j] as number) - targetMs);
+    }
+    if (deltaMs < 0 && targetMs >= 0 && count > 0) {
+      // The first interval whose open time through its close passes the target: at or before `from`'s.
+      let j = Math.min(Math.max(i, 0), count - 1);
+      for (let steps = 0; j > 0 && (through[j - 1] as number) > targetMs; steps++) {
+        if (steps === 8) {
+          j = firstIntervalEndingAfter(chunk, targetMs);
+          break;
+        }
+        j--;
+      }
+      return (bounds[2 * j] as number) + (targetMs - (chunk.openBeforeMs[j] as number));
+    }
+    const positionMs = (this.chunkPositionMs[k] as number) + targetMs;
+    return deltaMs > 0
+      ? this.earliestAtPosition(positionMs, fromMs)
+      : this.latestAtPosition(positionMs, fromMs);
   }
 
   nextOpenAt(ms: number): number | null {
@@ -231,32 +280,28 @@ function openBefore(chunk: Chunk, ms: number): number {
   return (chunk.openBeforeMs[i] as number) + Math.min(ms, closeMs) - openMs;
 }
 
-/** Index of the first interval whose cumulative open time at its close is `>= targetMs`. */
+/** Index of the first interval whose open time through its close is `>= targetMs` (one exists). */
 function firstIntervalEndingAtOrAfter(chunk: Chunk, targetMs: number): number {
+  const through = chunk.openThroughMs;
   let lo = 0;
-  let hi = (chunk.boundsMs.length >>> 1) - 1;
+  let hi = through.length - 1;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    const endMs = (chunk.openBeforeMs[mid] as number) + intervalLength(chunk.boundsMs, mid);
-    if (endMs >= targetMs) hi = mid;
+    if ((through[mid] as number) >= targetMs) hi = mid;
     else lo = mid + 1;
   }
   return lo;
 }
 
-/** Index of the first interval whose cumulative open time at its close is `> targetMs`. */
+/** Index of the first interval whose open time through its close is `> targetMs` (one exists). */
 function firstIntervalEndingAfter(chunk: Chunk, targetMs: number): number {
+  const through = chunk.openThroughMs;
   let lo = 0;
-  let hi = (chunk.boundsMs.length >>> 1) - 1;
+  let hi = through.length - 1;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    const endMs = (chunk.openBeforeMs[mid] as number) + intervalLength(chunk.boundsMs, mid);
-    if (endMs > targetMs) hi = mid;
+    if ((through[mid] as number) > targetMs) hi = mid;
     else lo = mid + 1;
   }
   return lo;
-}
-
-function intervalLength(boundsMs: Float64Array, i: number): number {
-  return (boundsMs[2 * i + 1] as number) - (boundsMs[2 * i] as number);
 }
