@@ -29,4 +29,8 @@ export type {
   RestartMode,
   Trigger,
 } from './policy/policy.js';
+export type { ExplainOptions, TimelineSegment } from './report/explain.js';
+export { explainSla } from './report/explain.js';
+export type { SlaGroupSummary, SlaSummary, SummarizeOptions } from './report/summarize.js';
+export { summarizeSla } from './report/summarize.js';
 export type { Instant } from './time/instant.js';

@@ -52,8 +52,12 @@ export function dayNumberOf(year: number, month: number, day: number): number {
   const yearsBefore = year - 1;
   // Days from 0001-01-01 to the first day of `year`.
   const daysBeforeYear =
-    365 * yearsBefore + Math.floor(yearsBefore / 4) - Math.floor(yearsBefore / 100) + Math.floor(yearsBefore / 400);
-  const dayOfYear = (daysBeforeMonth[month - 1] as number) + (month > 2 && isLeapYear(year) ? 1 : 0) + day - 1;
+    365 * yearsBefore +
+    Math.floor(yearsBefore / 4) -
+    Math.floor(yearsBefore / 100) +
+    Math.floor(yearsBefore / 400);
+  const dayOfYear =
+    (daysBeforeMonth[month - 1] as number) + (month > 2 && isLeapYear(year) ? 1 : 0) + day - 1;
   // 0001-01-01 is 719162 days before 1970-01-01.
   return daysBeforeYear + dayOfYear - 719162;
 }
@@ -120,7 +124,8 @@ export function wallClockAt(timeZone: string, ms: number): WallClock {
   const msOfSecond = ((ms % msPerSecond) + msPerSecond) % msPerSecond;
   return {
     dayNumber: dayNumberOf(field('year'), field('month'), field('day')),
-    timeOfDayMs: hour * msPerHour + field('minute') * msPerMinute + field('second') * msPerSecond + msOfSecond,
+    timeOfDayMs:
+      hour * msPerHour + field('minute') * msPerMinute + field('second') * msPerSecond + msOfSecond,
   };
 }
 
@@ -147,7 +152,9 @@ function wallClockOfStep(timeZone: string, stepStartMs: number, stepMs: number):
     memo.set(stepStartMs, wall);
   }
   if (wall.timeOfDayMs % stepMs !== 0) {
-    throw new Error(`oracle: the offset of ${timeZone} at ${stepStartMs} is not a whole number of ${stepMs} ms steps`);
+    throw new Error(
+      `oracle: the offset of ${timeZone} at ${stepStartMs} is not a whole number of ${stepMs} ms steps`,
+    );
   }
   return wall;
 }
@@ -155,28 +162,53 @@ function wallClockOfStep(timeZone: string, stepStartMs: number, stepMs: number):
 // ---------------------------------------------------------------------------------------------
 // The definition.
 
-/** `hours(D)`: the override for D if any, else nothing on a holiday, else the weekday's hours. */
-export function hoursOn(spec: ZonedSpec, dayNumber: number): Hours {
-  const override = spec.overrides?.find((o) => dayNumberOfText(o.date) === dayNumber);
-  if (override !== undefined) return override.hours;
-  if (spec.holidays?.some((date) => dayNumberOfText(date) === dayNumber)) return [];
-  return spec.week[weekdayOf(dayNumber)] ?? [];
+/** An interval as ms after local midnight: `[a, b]`, overnight when `b < a`. */
+type Bounds = readonly [a: number, b: number];
+
+/** A spec with its dates as day numbers and its times as ms, read once (a memo: same meaning). */
+interface ReadSpec {
+  readonly week: ReadonlyMap<Weekday, readonly Bounds[]>;
+  readonly holidays: ReadonlySet<number>;
+  readonly overrides: ReadonlyMap<number, readonly Bounds[]>;
 }
 
-/** Whether wall-clock time `timeOfDayMs` on local date `dayNumber` is open. */
-export function isOpenAtWallClock(spec: ZonedSpec, dayNumber: number, timeOfDayMs: number): boolean {
-  for (const [start, end] of hoursOn(spec, dayNumber)) {
-    const a = timeOfDayMsOf(start);
-    const b = timeOfDayMsOf(end);
+const readSpecs = new WeakMap<ZonedSpec, ReadSpec>();
+
+function read(spec: ZonedSpec): ReadSpec {
+  let done = readSpecs.get(spec);
+  if (done === undefined) {
+    const bounds = (hours: Hours): Bounds[] =>
+      hours.map(([start, end]) => [timeOfDayMsOf(start), timeOfDayMsOf(end)]);
+    done = {
+      week: new Map(Object.entries(spec.week).map(([day, hours]) => [day as Weekday, bounds(hours ?? [])])),
+      holidays: new Set((spec.holidays ?? []).map(dayNumberOfText)),
+      // SPEC: one override per date (compileCalendar rejects duplicates).
+      overrides: new Map((spec.overrides ?? []).map((o) => [dayNumberOfText(o.date), bounds(o.hours)])),
+    };
+    readSpecs.set(spec, done);
+  }
+  return done;
+}
+
+/** `hours(D)`: the override for D if any, else nothing on a holiday, else the weekday's hours. */
+export function hoursOn(spec: ZonedSpec, dayNumber: number): readonly Bounds[] {
+  const { week, holidays, overrides } = read(spec);
+  const override = overrides.get(dayNumber);
+  if (override !== undefined) return override;
+  if (holidays.has(dayNumber)) return [];
+  return week.get(weekdayOf(dayNumber)) ?? [];
+}
+
+/** Whether wall-clock time `w` (ms after midnight) on local date `dayNumber` is open. */
+export function isOpenAtWallClock(spec: ZonedSpec, dayNumber: number, w: number): boolean {
+  for (const [a, b] of hoursOn(spec, dayNumber)) {
     // [a, b) on D; an overnight interval covers [a, 24:00) on D.
-    if (b > a && a <= timeOfDayMs && timeOfDayMs < b) return true;
-    if (b < a && timeOfDayMs >= a) return true;
+    if (b > a && a <= w && w < b) return true;
+    if (b < a && w >= a) return true;
   }
   // The after-midnight part [00:00, b) of the previous date's overnight intervals.
-  for (const [start, end] of hoursOn(spec, dayNumber - 1)) {
-    const a = timeOfDayMsOf(start);
-    const b = timeOfDayMsOf(end);
-    if (b < a && timeOfDayMs < b) return true;
+  for (const [a, b] of hoursOn(spec, dayNumber - 1)) {
+    if (b < a && w < b) return true;
   }
   return false;
 }
@@ -195,7 +227,8 @@ export function assertSteppable(spec: CalendarSpec, stepMs: number): void {
   for (const hours of all) {
     for (const interval of hours ?? []) {
       for (const text of interval) {
-        if (timeOfDayMsOf(text) % stepMs !== 0) throw new Error(`oracle: ${text} is not a whole ${stepMs} ms step`);
+        if (timeOfDayMsOf(text) % stepMs !== 0)
+          throw new Error(`oracle: ${text} is not a whole ${stepMs} ms step`);
       }
     }
   }
@@ -226,7 +259,8 @@ function stepStartOf(ms: number, stepMs: number): number {
 const maxSteps = 5_000_000;
 
 function checkStepCount(spanMs: number, stepMs: number): void {
-  if (spanMs / stepMs > maxSteps) throw new Error(`oracle: ${spanMs} ms is too long to walk in ${stepMs} ms steps`);
+  if (spanMs / stepMs > maxSteps)
+    throw new Error(`oracle: ${spanMs} ms is too long to walk in ${stepMs} ms steps`);
 }
 
 /**
@@ -234,7 +268,8 @@ function checkStepCount(spanMs: number, stepMs: number): void {
  * step (partial first and last steps counted exactly); negated when `toMs < fromMs`.
  */
 export function naiveBetween(spec: CalendarSpec, fromMs: number, toMs: number, stepMs = msPerMinute): number {
-  if (toMs < fromMs) return -naiveBetween(spec, toMs, fromMs, stepMs);
+  // 0 - x rather than -x: an empty reversed span is 0, not -0.
+  if (toMs < fromMs) return 0 - naiveBetween(spec, toMs, fromMs, stepMs);
   if (spec === '24/7') return toMs - fromMs;
   assertSteppable(spec, stepMs);
   checkStepCount(toMs - fromMs, stepMs);
@@ -299,7 +334,11 @@ export function naiveAdd(
  * The first open instant at or after `atMs`; `null` when the calendar provably never opens again;
  * `notFound` when none lies in `[atMs, atMs + searchMs)` (the answer is then null or later).
  */
-export function naiveNextOpen(spec: CalendarSpec, atMs: number, options: SearchOptions = {}): number | null | NotFound {
+export function naiveNextOpen(
+  spec: CalendarSpec,
+  atMs: number,
+  options: SearchOptions = {},
+): number | null | NotFound {
   const { stepMs = msPerMinute, searchMs = 8 * msPerDay } = options;
   if (spec === '24/7') return atMs;
   assertSteppable(spec, stepMs);

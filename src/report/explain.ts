@@ -1,0 +1,146 @@
+/**
+ * `explainSla`: one cycle's timeline as segments (counting, paused, calendar closed, stopped),
+ * each with its instants and counted time, summing exactly to the reported elapsed time. This is
+ * what an agent or an auditor reads when they ask "why is this breached?".
+ */
+import { alwaysOpenTimeline, type Timeline } from '../calendar/timeline.js';
+import { nowOf, policyInternals } from '../engine/compute.js';
+import { type Log, readLog, type Ticket, type TicketEvent } from '../engine/events.js';
+import { type CycleRecord, replay } from '../engine/replay.js';
+import { fail } from '../errors.js';
+import { expected, expectedGot } from '../messages.js';
+import type { Condition, Scalar } from '../policy/condition.js';
+import type { CompiledMetric, Policy, PolicySpec } from '../policy/policy.js';
+import type { Instant } from '../time/instant.js';
+
+/** One piece of a cycle's timeline. */
+export interface TimelineSegment {
+  readonly from: number;
+  readonly to: number;
+  /** counting: running, calendar open; closed: running, calendar closed; paused: pauseWhen held; stopped: between a stop and a resume. */
+  readonly kind: 'counting' | 'paused' | 'closed' | 'stopped';
+  /** Ms counted in this segment (0 unless counting). */
+  readonly counted: number;
+  /** Why: `calendar "ny" open`, `calendar "ny" closed`, `status = "pending" (pauseWhen)`, ... */
+  readonly reason: string;
+}
+
+export interface ExplainOptions {
+  readonly now: Instant;
+  /** The metric's name in the policy. */
+  readonly metric: string;
+  /** Index of the cycle (0 is the oldest); default the latest. */
+  readonly cycle?: number;
+}
+
+/** Field names a condition looks at, in order of first mention. */
+function fieldsOf(condition: Condition | undefined, into: string[] = []): string[] {
+  if (condition === undefined) return into;
+  const keys = Object.keys(condition);
+  const record = condition as Record<string, unknown>;
+  if (keys.length === 1 && (keys[0] === 'all' || keys[0] === 'any')) {
+    for (const part of record[keys[0]] as Condition[]) fieldsOf(part, into);
+  } else if (keys.length === 1 && keys[0] === 'not') {
+    fieldsOf(record.not as Condition, into);
+  } else {
+    for (const key of keys) if (!into.includes(key)) into.push(key);
+  }
+  return into;
+}
+
+/** The ticket's attributes right after every event at or before `atMs`. */
+function attributesAt(log: Log, atMs: number): Map<string, Scalar> {
+  const attributes = new Map<string, Scalar>();
+  for (const event of log.events) {
+    if (event.atMs > atMs) break;
+    const changes = event.changes;
+    if (changes === null) continue;
+    for (let i = 0; i < changes.length; i += 2) {
+      const value = changes[i + 1] as Scalar;
+      if (value === null) attributes.delete(changes[i] as string);
+      else attributes.set(changes[i] as string, value);
+    }
+  }
+  return attributes;
+}
+
+function pauseReason(log: Log, atMs: number, fields: readonly string[]): string {
+  if (fields.length === 0) return 'pauseWhen holds';
+  const attributes = attributesAt(log, atMs);
+  const shown = fields.map((field) => `${field} = ${attributes.has(field) ? JSON.stringify(attributes.get(field)) : 'missing'}`);
+  return `${shown.join(', ')} (pauseWhen)`;
+}
+
+/** Splits a running stretch into counting and closed pieces of the goal's calendar. */
+function splitByCalendar(out: TimelineSegment[], fromMs: number, toMs: number, timeline: Timeline, calendar: string): void {
+  let atMs = fromMs;
+  while (atMs < toMs) {
+    if (timeline.isOpenAt(atMs)) {
+      const endMs = Math.min(timeline.nextCloseAt(atMs) ?? toMs, toMs);
+      out.push({ from: atMs, to: endMs, kind: 'counting', counted: endMs - atMs, reason: `calendar ${JSON.stringify(calendar)} open` });
+      atMs = endMs;
+    } else {
+      const endMs = Math.min(timeline.nextOpenAt(atMs) ?? toMs, toMs);
+      out.push({ from: atMs, to: endMs, kind: 'closed', counted: 0, reason: `calendar ${JSON.stringify(calendar)} closed` });
+      atMs = endMs;
+    }
+  }
+}
+
+/**
+ * The timeline of one cycle of one metric: segments from the cycle's start to its end (or
+ * `now`), without gaps, whose `counted` values sum exactly to the cycle's `elapsed`. A metric
+ * with no cycle yet has an empty timeline.
+ *
+ * @example
+ * explainSla(ticket, policy, { now, metric: 'resolution' })
+ * //=> [{ from: ..., to: ..., kind: 'counting', counted: 3600000, reason: 'calendar "24/7" open' },
+ * //    { from: ..., to: ..., kind: 'paused', counted: 0, reason: 'status = "pending" (pauseWhen)' }, ...]
+ */
+export function explainSla(
+  ticket: Ticket | readonly TicketEvent[],
+  policy: PolicySpec | Policy,
+  options: ExplainOptions,
+): TimelineSegment[] {
+  const internals = policyInternals(policy);
+  const nowMs = nowOf(options);
+  const metricIndex = internals.metrics.findIndex((metric) => metric.name === options.metric);
+  if (metricIndex < 0) fail('invalid_value', ['metric'], expectedGot('options', ['metric'], expected.metricOfPolicy, options.metric));
+  const log = readLog(ticket);
+  const records = replay(log, internals, nowMs).cycles[metricIndex] as CycleRecord[];
+  const index = options.cycle ?? records.length - 1;
+  if (options.cycle !== undefined && (!Number.isInteger(index) || index < 0 || index >= records.length)) {
+    fail('invalid_value', ['cycle'], expectedGot('options', ['cycle'], expected.cycleIndex, options.cycle));
+  }
+  const record = records[index];
+  if (record === undefined) return [];
+  const metric = internals.metrics[metricIndex] as CompiledMetric;
+  const goal = record.goalIndex >= 0 ? metric.goals[record.goalIndex] : undefined;
+  const timeline = goal?.timeline ?? alwaysOpenTimeline;
+  const calendar = goal?.calendar ?? '24/7';
+  const pauseFields = fieldsOf(pauseConditionOf(policy, metric));
+
+  const stretches = [...record.stretches];
+  if (record.ending === 'open' && nowMs > record.stretchFromMs) stretches.push(record.stretchFromMs, nowMs, record.paused ? 1 : 0);
+  const segments: TimelineSegment[] = [];
+  let previousEndMs = record.startedAtMs;
+  for (let i = 0; i < stretches.length; i += 3) {
+    const fromMs = stretches[i] as number;
+    const toMs = stretches[i + 1] as number;
+    // A gap between stretches is the time a resumed cycle spent stopped.
+    if (fromMs > previousEndMs) segments.push({ from: previousEndMs, to: fromMs, kind: 'stopped', counted: 0, reason: 'stopped, then resumed' });
+    if (stretches[i + 2] === 1) segments.push({ from: fromMs, to: toMs, kind: 'paused', counted: 0, reason: pauseReason(log, fromMs, pauseFields) });
+    else splitByCalendar(segments, fromMs, toMs, timeline, calendar);
+    previousEndMs = toMs;
+  }
+  // A cycle resumed and stopped again at one instant ends on the time it spent stopped.
+  const endMs = record.ending === 'open' ? nowMs : record.endedAtMs;
+  if (endMs > previousEndMs) segments.push({ from: previousEndMs, to: endMs, kind: 'stopped', counted: 0, reason: 'stopped, then resumed' });
+  return segments;
+}
+
+/** The metric's `pauseWhen` as written, for naming the fields that paused it. */
+function pauseConditionOf(policy: PolicySpec | Policy, metric: CompiledMetric): Condition | undefined {
+  const spec: PolicySpec = 'metricNames' in policy ? (policy as Policy).spec : (policy as PolicySpec);
+  return Object.hasOwn(spec.metrics, metric.name) ? spec.metrics[metric.name]?.pauseWhen : undefined;
+}

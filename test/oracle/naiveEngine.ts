@@ -1,0 +1,858 @@
+/**
+ * The SLA contract of SPEC.md sections 4 to 7, written as literally and as slowly as possible so
+ * that the fast engine in src/ can be held to it. It shares no code with src/ (only the
+ * `CalendarSpec` type): its own instant and duration parsing, its own condition interpreter, a
+ * replay of the event log that follows the SPEC's four steps per event word for word, and numbers
+ * found by walking time minute by minute, asking the calendar oracle of naiveCalendar.ts (which
+ * asks Intl) whether each minute is open.
+ *
+ * Inputs are trusted to be valid: this file never validates.
+ *
+ * Every reading of an unclear sentence of SPEC.md is marked `AMBIGUITY:`.
+ */
+import type { CalendarSpec } from '../../src/index.js';
+import {
+  assertSteppable,
+  isOpenAtWallClock,
+  msPerDay,
+  msPerHour,
+  msPerMinute,
+  msPerSecond,
+  wallClockAt,
+} from './naiveCalendar.js';
+
+// =============================================================================================
+// Types, mirroring SPEC.md sections 4, 5, 6 and 7.
+
+export type Scalar = string | number | boolean | null;
+export type Attributes = Record<string, Scalar>;
+/** An instant as the SPEC accepts it: epoch ms, a `Date`, or an RFC 3339 string with an offset. */
+export type InstantInput = number | string | Date;
+/** A duration: ms, a compact string (`"1h30m"`) or ISO 8601 (`"PT4H"`). */
+export type DurationInput = number | string;
+
+export type TicketEvent =
+  | { type: 'created'; at: InstantInput; attributes?: Attributes }
+  | { type: 'updated'; at: InstantInput; attributes: Attributes }
+  | {
+      type: 'message';
+      at: InstantInput;
+      author: 'customer' | 'agent' | 'system';
+      public?: boolean;
+      attributes?: Attributes;
+    };
+export type Ticket = { id: string; events: readonly TicketEvent[] };
+
+export type Matcher = Scalar | Scalar[] | { not: Scalar | Scalar[] } | { exists: boolean };
+export type Condition =
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition }
+  | { [field: string]: Matcher };
+
+export type Trigger = { on: 'created' | 'customer_message' | 'agent_message' } | { when: Condition };
+export type Goal = { when?: Condition; target: DurationInput; calendar?: string };
+export type MetricKind = 'first_response' | 'next_response' | 'periodic_update' | 'resolution' | 'custom';
+export type RestartMode = 'never' | 'resume' | 'new_cycle';
+export type MetricSpec = {
+  kind: MetricKind;
+  start?: Trigger | Trigger[];
+  stop?: Trigger | Trigger[];
+  cancel?: Trigger | Trigger[];
+  pauseWhen?: Condition;
+  restart?: RestartMode;
+  goals: Goal[];
+  warnings?: string[];
+};
+export type PolicySpec = {
+  calendars?: Record<string, CalendarSpec>;
+  resolvedWhen?: Condition;
+  metrics: Record<string, MetricSpec>;
+};
+
+export type CycleStatus = 'inactive' | 'running' | 'paused' | 'met' | 'breached' | 'cancelled' | 'stopped';
+export type WarningState = { threshold: string; at: number | null; reached: boolean };
+export type CycleState = {
+  status: CycleStatus;
+  breached: boolean;
+  goal: { index: number; target: number; calendar: string } | null;
+  startedAt: number | null;
+  stoppedAt: number | null;
+  elapsed: number;
+  remaining: number | null;
+  percent: number | null;
+  deadline: number | null;
+  breachedAt: number | null;
+  pausedFor: number;
+  warnings: WarningState[];
+  nextChangeAt: number | null;
+};
+export type MetricState = CycleState & { cycles: CycleState[]; breachedCycles: number };
+export type SlaState = {
+  ticketId: string | null;
+  now: number;
+  attributes: Attributes;
+  metrics: Record<string, MetricState>;
+  nextChangeAt: number | null;
+  breached: boolean;
+};
+
+// =============================================================================================
+// Values at the edges (SPEC.md section 2), parsed by hand.
+
+const rfc3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?([Zz]|[+-]\d{2}:\d{2})$/;
+
+/** Epoch ms of an instant: a number as is, a `Date`'s time, or an RFC 3339 string. */
+export function naiveInstantMs(input: InstantInput): number {
+  if (typeof input === 'number') return input;
+  if (input instanceof Date) return input.getTime();
+  const m = rfc3339.exec(input);
+  if (m === null) throw new Error(`oracle: not an RFC 3339 instant: ${input}`);
+  const [, year, month, day, hour, minute, second, fraction = '', offset = 'Z'] = m;
+  // SPEC: "digits past milliseconds are truncated".
+  const ms = Number(`${fraction}000`.slice(0, 3));
+  const wallMs = Date.UTC(
+    Number(year),
+    Number(month) - 1,
+    Number(day),
+    Number(hour),
+    Number(minute),
+    Number(second),
+    ms,
+  );
+  if (offset === 'Z' || offset === 'z') return wallMs;
+  const sign = offset.startsWith('-') ? -1 : 1;
+  const offsetMs = (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6))) * msPerMinute;
+  // The wall clock is UTC plus the offset.
+  return wallMs - sign * offsetMs;
+}
+
+const msPerWeek = 7 * msPerDay;
+// SPEC: "a compact string of integer units in descending order, each at most once: w d h m s ms".
+// (`m(?!s)`: the minutes unit is not the start of "ms".)
+const compactDuration = /^(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m(?!s))?(?:(\d+)s)?(?:(\d+)ms)?$/;
+// SPEC: 'ISO 8601 ("PT4H", "P1DT2H", "P1W"; no years or months)'.
+const isoDuration = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)(?:[.,](\d+))?S)?)?$/i;
+
+/** Milliseconds of a duration. `d` = 24 hours and `w` = 7 d of counted time. */
+export function naiveDurationMs(input: DurationInput): number {
+  if (typeof input === 'number') return input;
+  const compact = compactDuration.exec(input);
+  if (compact !== null && input !== '') {
+    const [, w = '0', d = '0', h = '0', m = '0', s = '0', ms = '0'] = compact;
+    return (
+      Number(w) * msPerWeek +
+      Number(d) * msPerDay +
+      Number(h) * msPerHour +
+      Number(m) * msPerMinute +
+      Number(s) * msPerSecond +
+      Number(ms)
+    );
+  }
+  const iso = isoDuration.exec(input);
+  if (iso !== null && input.length > 1 && !/T$/i.test(input)) {
+    const [, w = '0', d = '0', h = '0', m = '0', s = '0', fraction = ''] = iso;
+    return (
+      Number(w) * msPerWeek +
+      Number(d) * msPerDay +
+      Number(h) * msPerHour +
+      Number(m) * msPerMinute +
+      Number(s) * msPerSecond +
+      Number(`${fraction}000`.slice(0, 3))
+    );
+  }
+  throw new Error(`oracle: not a duration: ${input}`);
+}
+
+/**
+ * A warning's threshold of counted time. SPEC: '"p%" → ceil(target × p / 100) ms in exact
+ * arithmetic (p has at most 2 decimals); "-D" → max(0, target − D); "+D" → target + D'.
+ */
+export function naiveWarningThresholdMs(warning: string, targetMs: number): number {
+  // AMBIGUITY: SPEC does not say whether p (or a threshold) may be 0: "0%" and "-D" with D >= target
+  // give threshold 0 here, reached at startedAt. (src/ rejects "0%"; the generators avoid it.)
+  const percent = /^(\d+)(?:\.(\d{1,2}))?%$/.exec(warning);
+  if (percent !== null) {
+    const [, whole = '0', decimals = ''] = percent;
+    // p in hundredths of a percent, so target × p / 100 = target × hundredths / 10 000, in BigInt.
+    const hundredths = BigInt(whole) * 100n + BigInt(decimals.padEnd(2, '0'));
+    const numerator = BigInt(targetMs) * hundredths;
+    const ceiling = (numerator + 9999n) / 10000n;
+    return Number(ceiling);
+  }
+  if (warning.startsWith('-')) return Math.max(0, targetMs - naiveDurationMs(warning.slice(1)));
+  if (warning.startsWith('+')) return targetMs + naiveDurationMs(warning.slice(1));
+  throw new Error(`oracle: not a warning: ${warning}`);
+}
+
+// =============================================================================================
+// Conditions (SPEC.md section 5), by a recursive interpreter over a Map of attributes.
+
+type AttributeMap = ReadonlyMap<string, Scalar>;
+
+/** SPEC: "null matches a missing field"; otherwise equality is strict (`1` does not match `"1"`). */
+function scalarMatches(expected: Scalar, present: boolean, value: Scalar | undefined): boolean {
+  if (expected === null) return !present;
+  return present && value === expected;
+}
+
+function matcherMatches(matcher: Matcher, present: boolean, value: Scalar | undefined): boolean {
+  // "Scalar | Scalar[]: equals / is one of"; "a matcher [] matches nothing".
+  if (Array.isArray(matcher)) return matcher.some((s) => scalarMatches(s, present, value));
+  if (matcher === null || typeof matcher !== 'object') return scalarMatches(matcher, present, value);
+  if ('exists' in matcher) return present === matcher.exists;
+  return !matcherMatches(matcher.not, present, value);
+}
+
+/** Whether `condition` holds on `attributes`. */
+export function naiveHolds(condition: Condition, attributes: AttributeMap): boolean {
+  const keys = Object.keys(condition);
+  const record = condition as Record<string, unknown>;
+  // SPEC: '"all", "any" and "not" must be the only key of their object. {} and { all: [] } always
+  // hold, { any: [] } never does'.
+  if (keys.length === 1 && keys[0] === 'all') {
+    return (record.all as Condition[]).every((c) => naiveHolds(c, attributes));
+  }
+  if (keys.length === 1 && keys[0] === 'any') {
+    return (record.any as Condition[]).some((c) => naiveHolds(c, attributes));
+  }
+  if (keys.length === 1 && keys[0] === 'not') return !naiveHolds(record.not as Condition, attributes);
+  // SPEC: "{ [field: string]: Matcher }: all fields must match".
+  return keys.every((field) => {
+    const present = attributes.has(field);
+    return matcherMatches(record[field] as Matcher, present, attributes.get(field));
+  });
+}
+
+// =============================================================================================
+// The policy, read into rules: each kind's defaults (SPEC.md section 6), overridden by the spec.
+
+/**
+ * A trigger as the replay checks it. `on` and `when` are the policy's forms; the other three are
+ * the default start rules of the table in SPEC.md section 6 that are neither.
+ */
+type Rule =
+  | { readonly form: 'on'; readonly on: 'created' | 'customer_message' | 'agent_message' }
+  | { readonly form: 'when'; readonly condition: Condition }
+  // first_response: "after a cancel, a reopen (resolvedWhen turns false) while no public agent
+  // message exists yet".
+  | { readonly form: 'reopenBeforeAnyReply' }
+  // next_response: "a customer message while no cycle is open, once at least one public agent
+  // message exists".
+  | { readonly form: 'customerMessageAfterAReply' }
+  // resolution: "a reopen (resolvedWhen stops holding)".
+  | { readonly form: 'reopen' };
+
+interface MetricRules {
+  readonly name: string;
+  readonly start: readonly Rule[];
+  readonly stop: readonly Rule[];
+  readonly cancel: readonly Rule[];
+  readonly pauseWhen: Condition | undefined;
+  readonly restart: RestartMode;
+  readonly goals: readonly Goal[];
+  readonly warnings: readonly string[];
+}
+
+function rulesOf(triggers: Trigger | Trigger[] | undefined): Rule[] | undefined {
+  if (triggers === undefined) return undefined;
+  const list = Array.isArray(triggers) ? triggers : [triggers];
+  return list.map((t): Rule => ('on' in t ? { form: 'on', on: t.on } : { form: 'when', condition: t.when }));
+}
+
+function metricRulesOf(name: string, spec: MetricSpec, resolvedWhen: Condition): MetricRules {
+  const resolved: Rule = { form: 'when', condition: resolvedWhen };
+  const agentMessage: Rule = { form: 'on', on: 'agent_message' };
+  const created: Rule = { form: 'on', on: 'created' };
+  // The table of SPEC.md section 6: | kind | a cycle starts | it stops | restart | cancelled when |.
+  let defaults: { start: Rule[]; stop: Rule[]; cancel: Rule[]; restart: RestartMode };
+  switch (spec.kind) {
+    case 'first_response':
+      // "created; and, after a cancel, a reopen (resolvedWhen turns false) while no public agent
+      // message exists yet | first public agent message | never | resolvedWhen starts to hold".
+      defaults = {
+        start: [created, { form: 'reopenBeforeAnyReply' }],
+        stop: [agentMessage],
+        cancel: [resolved],
+        restart: 'never',
+      };
+      break;
+    case 'next_response':
+      // "a customer message while no cycle is open, once at least one public agent message exists
+      // | next public agent message | new_cycle | resolvedWhen starts to hold".
+      defaults = {
+        start: [{ form: 'customerMessageAfterAReply' }],
+        stop: [agentMessage],
+        cancel: [resolved],
+        restart: 'new_cycle',
+      };
+      break;
+    case 'periodic_update':
+      // "each public agent message | the next public agent message | new_cycle | resolvedWhen
+      // starts to hold".
+      defaults = { start: [agentMessage], stop: [agentMessage], cancel: [resolved], restart: 'new_cycle' };
+      break;
+    case 'resolution':
+      // "created; and a reopen (resolvedWhen stops holding) | resolvedWhen starts to hold | resume
+      // | —".
+      defaults = { start: [created, { form: 'reopen' }], stop: [resolved], cancel: [], restart: 'resume' };
+      break;
+    case 'custom':
+      // "start (required) | stop (required) | default new_cycle | cancel".
+      defaults = { start: [], stop: [], cancel: [], restart: 'new_cycle' };
+      break;
+  }
+  // SPEC: "each default may be overridden".
+  // AMBIGUITY: an override replaces the kind's default for that column entirely (a first_response
+  // with its own `start` no longer has the "reopen after a cancel" start).
+  return {
+    name,
+    start: rulesOf(spec.start) ?? defaults.start,
+    stop: rulesOf(spec.stop) ?? defaults.stop,
+    cancel: rulesOf(spec.cancel) ?? defaults.cancel,
+    pauseWhen: spec.pauseWhen,
+    restart: spec.restart ?? defaults.restart,
+    goals: spec.goals,
+    warnings: spec.warnings ?? [],
+  };
+}
+
+// =============================================================================================
+// The replay (SPEC.md sections 4 and 6): cycles with their history of clock states.
+
+type ClockState = 'running' | 'paused' | 'stopped';
+
+interface Cycle {
+  readonly startedAtMs: number;
+  /** Every change of the clock, in order; the state at t is that of the last change at or before t. */
+  readonly history: { atMs: number; state: ClockState }[];
+  end: 'open' | 'stopped' | 'cancelled';
+  stoppedAtMs: number | null;
+  /** The attributes right after the event that stopped or cancelled the cycle (for goal choice). */
+  attributesAtEnd: AttributeMap | null;
+}
+
+interface OrderedEvent {
+  readonly event: TicketEvent;
+  readonly atMs: number;
+}
+
+/** What the triggers of one event look at. */
+interface EventView {
+  readonly event: TicketEvent;
+  /** The attributes before the event; `null` before `created` ("before created nothing holds"). */
+  readonly before: AttributeMap | null;
+  readonly after: AttributeMap;
+  /** Public agent messages applied before this event. */
+  readonly publicAgentMessagesBefore: number;
+}
+
+function isPublicAgentMessage(event: TicketEvent): boolean {
+  // SPEC: "agent_message = public agent message"; "public defaults to true".
+  return event.type === 'message' && event.author === 'agent' && event.public !== false;
+}
+
+function isCustomerMessage(event: TicketEvent): boolean {
+  // SPEC: "A customer message counts whatever its public flag."
+  return event.type === 'message' && event.author === 'customer';
+}
+
+/** Whether a condition held before the event: never before `created`. */
+function heldBefore(condition: Condition, view: EventView): boolean {
+  return view.before !== null && naiveHolds(condition, view.before);
+}
+
+/** Whether a rule fires at this event. */
+function fires(rule: Rule, view: EventView, resolvedWhen: Condition): boolean {
+  switch (rule.form) {
+    case 'on':
+      if (rule.on === 'created') return view.event.type === 'created';
+      if (rule.on === 'customer_message') return isCustomerMessage(view.event);
+      // SPEC: "system messages (bots, automations) fire no message trigger".
+      return isPublicAgentMessage(view.event);
+    case 'when':
+      // SPEC: "{ when: C } fires at an event after which C holds and before which it did not;
+      // before created nothing holds".
+      return naiveHolds(rule.condition, view.after) && !heldBefore(rule.condition, view);
+    case 'reopen':
+      // SPEC: "A reopen is the event after which resolvedWhen stops holding."
+      return heldBefore(resolvedWhen, view) && !naiveHolds(resolvedWhen, view.after);
+    case 'reopenBeforeAnyReply': {
+      // AMBIGUITY: "after a cancel" is read as describing when this start matters, not as a
+      // condition of the trigger: the trigger is "a reopen while no public agent message exists
+      // yet", and `restart` decides what it does after a stop (with the default "never": nothing,
+      // so under the defaults it acts only after a cancel, or when no cycle exists yet, as for a
+      // ticket imported solved and reopened before any reply). The two readings differ only when
+      // `restart` or `stop` is overridden. "While no public agent message exists yet" counts the
+      // reopening event itself (a public agent reply that reopens the ticket answers it).
+      const repliesSoFar = view.publicAgentMessagesBefore + (isPublicAgentMessage(view.event) ? 1 : 0);
+      const reopen = heldBefore(resolvedWhen, view) && !naiveHolds(resolvedWhen, view.after);
+      return reopen && repliesSoFar === 0;
+    }
+    case 'customerMessageAfterAReply':
+      // "while no cycle is open" is step (2)'s "one cycle at a time".
+      // AMBIGUITY: a customer message on a ticket where resolvedWhen holds starts no cycle, by
+      // step (3) (the default cancel condition already holds), not by a rule of its own.
+      return isCustomerMessage(view.event) && view.publicAgentMessagesBefore > 0;
+  }
+}
+
+function anyFires(rules: readonly Rule[], view: EventView, resolvedWhen: Condition): boolean {
+  return rules.some((rule) => fires(rule, view, resolvedWhen));
+}
+
+/** Whether a `when`-form rule of the list holds now (step (3)). */
+function anyWhenHolds(rules: readonly Rule[], attributes: AttributeMap): boolean {
+  return rules.some((rule) => rule.form === 'when' && naiveHolds(rule.condition, attributes));
+}
+
+function endCycle(cycle: Cycle, end: 'stopped' | 'cancelled', atMs: number, attributes: AttributeMap): void {
+  cycle.end = end;
+  cycle.stoppedAtMs = atMs;
+  cycle.attributesAtEnd = new Map(attributes);
+  cycle.history.push({ atMs, state: 'stopped' });
+}
+
+/** The events that apply at `nowMs`, in the order they apply. */
+function orderedEvents(events: readonly TicketEvent[], nowMs: number): OrderedEvent[] {
+  const all = events.map((event) => ({ event, atMs: naiveInstantMs(event.at) }));
+  // SPEC: "Exactly one created ... it is always applied first. Other events are applied in time
+  // order; events with equal at keep their order in the log." (Array.prototype.sort is stable.)
+  const created = all.filter((e) => e.event.type === 'created');
+  const others = all.filter((e) => e.event.type !== 'created').sort((a, b) => a.atMs - b.atMs);
+  // SPEC: "Events with at <= now apply; events after now are ignored".
+  return [...created, ...others].filter((e) => e.atMs <= nowMs);
+}
+
+interface Replay {
+  readonly attributes: AttributeMap;
+  readonly cycles: ReadonlyMap<string, readonly Cycle[]>;
+}
+
+function replay(
+  events: readonly OrderedEvent[],
+  rules: readonly MetricRules[],
+  resolvedWhen: Condition,
+): Replay {
+  // A Map, so that "__proto__" and "constructor" are ordinary keys.
+  const attributes = new Map<string, Scalar>();
+  const cycles = new Map<string, Cycle[]>(rules.map((r) => [r.name, []]));
+  let createdApplied = false;
+  let publicAgentMessages = 0;
+  for (const { event, atMs } of events) {
+    const before = createdApplied ? new Map(attributes) : null;
+    // SPEC: "Apply the event's attributes." ("null removes"; a message's attributes "are applied
+    // first, then the message itself is evaluated".)
+    for (const [key, value] of Object.entries(event.attributes ?? {})) {
+      if (value === null) attributes.delete(key);
+      else attributes.set(key, value);
+    }
+    createdApplied = true;
+    const view: EventView = {
+      event,
+      before,
+      after: attributes,
+      publicAgentMessagesBefore: publicAgentMessages,
+    };
+    for (const metric of rules) {
+      const list = cycles.get(metric.name) as Cycle[];
+      const lastBefore = list.at(-1);
+      // (1) "an open cycle stops if a stop trigger fires, otherwise is cancelled if a cancel
+      // trigger fires (stop wins over cancel, as in ServiceNow)".
+      if (lastBefore !== undefined && lastBefore.end === 'open') {
+        if (anyFires(metric.stop, view, resolvedWhen)) {
+          endCycle(lastBefore, 'stopped', atMs, attributes);
+        } else if (anyFires(metric.cancel, view, resolvedWhen)) {
+          endCycle(lastBefore, 'cancelled', atMs, attributes);
+        }
+      }
+      // (2) "a start trigger may start a cycle (or resume one, per restart)". "One cycle at a
+      // time ... a start trigger while one is open does nothing."
+      const latest = list.at(-1);
+      if ((latest === undefined || latest.end !== 'open') && anyFires(metric.start, view, resolvedWhen)) {
+        // "After a cancel, a start trigger always starts a new cycle, whatever restart says."
+        // restart: "what a start trigger does after the metric's cycle has stopped".
+        let action: 'new' | 'resume' | 'none';
+        if (latest === undefined || latest.end === 'cancelled') action = 'new';
+        else if (metric.restart === 'never') action = 'none';
+        else if (metric.restart === 'resume') action = 'resume';
+        else action = 'new';
+        // (3) "if a when-form stop condition of that cycle already holds, it stops at the same
+        // instant with elapsed 0 (met); else if a when-form cancel condition holds, no cycle is
+        // created at all (zero-length cancelled cycles never exist); on-form triggers are events,
+        // used up in step (1) by the cycle that was open".
+        // AMBIGUITY: "that cycle" is the one step (2) of this same event started or resumed; an
+        // open cycle is never checked this way (its when-form stop or cancel fires on the edge).
+        const stopHolds = anyWhenHolds(metric.stop, attributes);
+        const cancelHolds = !stopHolds && anyWhenHolds(metric.cancel, attributes);
+        if (action === 'new' && !cancelHolds) {
+          const cycle: Cycle = {
+            startedAtMs: atMs,
+            history: [{ atMs, state: 'running' }],
+            end: 'open',
+            stoppedAtMs: null,
+            attributesAtEnd: null,
+          };
+          list.push(cycle);
+          if (stopHolds) endCycle(cycle, 'stopped', atMs, attributes);
+        } else if (action === 'resume' && latest !== undefined && !cancelHolds) {
+          // "restart: resume: the cycle is open again and its goal is chosen afresh at its next
+          // stop or at now; the time it spent stopped counts neither as elapsed nor as paused."
+          // AMBIGUITY: a resumed cycle has stoppedAt null while open again; a when-form cancel
+          // condition that holds at the resume keeps it stopped (no resume); a when-form stop
+          // condition that holds stops it again at once, keeping its elapsed time (the "elapsed 0"
+          // of step (3) is about new cycles) and taking this event's stop instant and goal.
+          latest.end = 'open';
+          latest.stoppedAtMs = null;
+          latest.attributesAtEnd = null;
+          latest.history.push({ atMs, state: 'running' });
+          if (stopHolds) endCycle(latest, 'stopped', atMs, attributes);
+        }
+      }
+      // (4) "the pause state is re-evaluated": "pauseWhen: the clock does not count while this
+      // holds".
+      const open = list.at(-1);
+      if (open !== undefined && open.end === 'open') {
+        const paused = metric.pauseWhen !== undefined && naiveHolds(metric.pauseWhen, attributes);
+        open.history.push({ atMs, state: paused ? 'paused' : 'running' });
+      }
+    }
+    if (isPublicAgentMessage(event)) publicAgentMessages += 1;
+  }
+  return { attributes, cycles };
+}
+
+// =============================================================================================
+// Counting (SPEC.md section 6, "Counting"), by stepping through time a minute at a time.
+
+/**
+ * How far past `now` a running cycle's future is walked to find its deadline and projected
+ * warnings. Beyond it the answer is reported as `null` ("never"), which is right only for
+ * calendars that never open again. The generators keep every reachable instant well inside it:
+ * the most counted time ever looked for is a 2-day target's "150%" warning, 72 hours, on calendars
+ * open at least 12 hours a week (6 weeks), plus a week or so of holidays and closing overrides.
+ */
+export const PROJECTION_SEARCH_MS = 90 * msPerDay;
+
+// Wall-clock offsets from Intl, remembered per zone and UTC minute (a memo: Intl answers the same
+// question the same way). Intl costs ~8 µs a call, so each UTC hour is first asked at both ends:
+// when the offsets agree the whole hour has that offset (no zone in the tz database changes its
+// offset twice within an hour, so an hour with equal ends holds no transition); when they differ,
+// every minute of the hour is asked.
+const offsetMemo = new Map<string, Map<number, Int32Array>>();
+const unknownOffset = 0x7fffffff;
+
+function offsetMinutesFromIntl(timeZone: string, ms: number): number {
+  const wall = wallClockAt(timeZone, ms);
+  return (wall.dayNumber * msPerDay + wall.timeOfDayMs - ms) / msPerMinute;
+}
+
+function offsetMinutesAt(timeZone: string, minuteMs: number): number {
+  let zoneMemo = offsetMemo.get(timeZone);
+  if (zoneMemo === undefined) {
+    zoneMemo = new Map();
+    offsetMemo.set(timeZone, zoneMemo);
+  }
+  const hourMs = Math.floor(minuteMs / msPerHour) * msPerHour;
+  let minutes = zoneMemo.get(hourMs);
+  if (minutes === undefined) {
+    minutes = new Int32Array(60).fill(unknownOffset);
+    const first = offsetMinutesFromIntl(timeZone, hourMs);
+    const next = offsetMinutesFromIntl(timeZone, hourMs + msPerHour);
+    if (first === next) minutes.fill(first);
+    else for (let i = 0; i < 60; i++) minutes[i] = offsetMinutesFromIntl(timeZone, hourMs + i * msPerMinute);
+    if (zoneMemo.size > 200_000) zoneMemo.clear();
+    zoneMemo.set(hourMs, minutes);
+  }
+  return minutes[(minuteMs - hourMs) / msPerMinute] as number;
+}
+
+/**
+ * Whether the calendar is open throughout the UTC minute starting at `minuteMs`: the SPEC's
+ * definition as naiveCalendar.ts states it (`isOpenAtWallClock`), at the wall clock of the
+ * minute's start. The open state cannot change inside the minute: interval bounds are whole
+ * minutes (`assertSteppable`) and so are the offsets of every zone since 1972.
+ */
+export function isOpenDuringMinute(calendar: CalendarSpec, minuteMs: number): boolean {
+  if (calendar === '24/7') return true;
+  const localMs = minuteMs + offsetMinutesAt(calendar.timeZone, minuteMs) * msPerMinute;
+  const dayNumber = Math.floor(localMs / msPerDay);
+  return isOpenAtWallClock(calendar, dayNumber, localMs - dayNumber * msPerDay);
+}
+
+/** The clock state of the cycle at instant t (the ms `[t, t + 1)`): the last change at or before t. */
+function clockStateAt(cycle: Cycle, t: number): ClockState {
+  let state: ClockState = 'stopped';
+  for (const change of cycle.history) if (change.atMs <= t) state = change.state;
+  return state;
+}
+
+/** The first history change strictly after t, or +Infinity. */
+function nextChangeAfter(cycle: Cycle, t: number): number {
+  for (const change of cycle.history) if (change.atMs > t) return change.atMs;
+  return Number.POSITIVE_INFINITY;
+}
+
+/**
+ * The stretches `[fromMs, toMs)` during which the cycle counts: it is running (open, not paused)
+ * and the calendar is open. Walked from `startedAt` one UTC minute at a time (a minute is cut where
+ * the cycle's state changes, so partial minutes count exactly) up to `untilMs`; then, for a running
+ * cycle whose future is asked (`project`), on until more than `project.beyondMs` has been counted
+ * or the search bound is reached, the state at now continuing ("assuming the state at now
+ * continues": no history change lies after now).
+ */
+function countingStretches(
+  cycle: Cycle,
+  calendar: CalendarSpec,
+  untilMs: number,
+  project: { readonly beyondMs: number; readonly limitMs: number } | null,
+): [number, number][] {
+  assertSteppable(calendar, msPerMinute);
+  const stretches: [number, number][] = [];
+  // A calendar with no hours on any weekday and no override with hours: hours(D) is empty for every
+  // date D, so it is never open and nothing ever counts (saves walking the whole search bound).
+  if (
+    calendar !== '24/7' &&
+    [...Object.values(calendar.week), ...(calendar.overrides ?? []).map((o) => o.hours)].every(
+      (h) => h === undefined || h.length === 0,
+    )
+  ) {
+    return stretches;
+  }
+  let countedMs = 0;
+  const endMs = project === null ? untilMs : project.limitMs;
+  for (let t = cycle.startedAtMs; t < endMs; ) {
+    if (project !== null && t >= untilMs && countedMs > project.beyondMs) break;
+    const minuteMs = Math.floor(t / msPerMinute) * msPerMinute;
+    const stepEndMs = Math.min(minuteMs + msPerMinute, endMs, nextChangeAfter(cycle, t));
+    if (clockStateAt(cycle, t) === 'running' && isOpenDuringMinute(calendar, minuteMs)) {
+      countedMs += stepEndMs - t;
+      const last = stretches.at(-1);
+      if (last !== undefined && last[1] === t) last[1] = stepEndMs;
+      else stretches.push([t, stepEndMs]);
+    }
+    t = stepEndMs;
+  }
+  return stretches;
+}
+
+/** elapsed(t): counted ms in `[startedAt, t)`. */
+function countedBefore(stretches: readonly [number, number][], t: number): number {
+  let countedMs = 0;
+  for (const [fromMs, toMs] of stretches) countedMs += Math.max(0, Math.min(toMs, t) - fromMs);
+  return countedMs;
+}
+
+/** The first t >= startedAt with elapsed(t) >= threshold, or null when not within the stretches. */
+function firstReaching(stretches: readonly [number, number][], startedAtMs: number, thresholdMs: number) {
+  if (thresholdMs <= 0) return startedAtMs;
+  let countedMs = 0;
+  for (const [fromMs, toMs] of stretches) {
+    if (countedMs + (toMs - fromMs) >= thresholdMs) return fromMs + (thresholdMs - countedMs);
+    countedMs += toMs - fromMs;
+  }
+  return null;
+}
+
+/**
+ * The largest t with elapsed(t) <= target, when elapsed later exceeds the target: the instant at
+ * which counting goes on with exactly `target` counted. null when the stretches never exceed it.
+ */
+function lastOnTime(stretches: readonly [number, number][], targetMs: number): number | null {
+  let countedMs = 0;
+  for (const [fromMs, toMs] of stretches) {
+    // elapsed(fromMs + (target - counted)) = target, and the ms after it counts.
+    if (countedMs + (toMs - fromMs) > targetMs) return fromMs + (targetMs - countedMs);
+    countedMs += toMs - fromMs;
+  }
+  return null;
+}
+
+/** Real ms in `[startedAt, untilMs)` during which the cycle was open and paused. */
+function pausedBefore(cycle: Cycle, untilMs: number): number {
+  let pausedMs = 0;
+  cycle.history.forEach((change, i) => {
+    const nextMs = cycle.history[i + 1]?.atMs ?? Number.POSITIVE_INFINITY;
+    if (change.state === 'paused') pausedMs += Math.max(0, Math.min(nextMs, untilMs) - change.atMs);
+  });
+  return pausedMs;
+}
+
+// =============================================================================================
+// Output (SPEC.md section 7).
+
+function cycleStateOf(
+  cycle: Cycle,
+  metric: MetricRules,
+  policy: PolicySpec,
+  attributesAtNow: AttributeMap,
+  nowMs: number,
+): CycleState {
+  const isOpen = cycle.end === 'open';
+  // SPEC: "A cycle's goal is the first goal whose when matches the ticket's attributes right after
+  // the event that stopped or cancelled it, or at now while it is open." "Completed cycles are
+  // final."
+  // AMBIGUITY: "right after the event" = after that one event, not after the later events that
+  // share its instant.
+  const goalAttributes = isOpen ? attributesAtNow : (cycle.attributesAtEnd as AttributeMap);
+  const goalIndex = metric.goals.findIndex((g) => g.when === undefined || naiveHolds(g.when, goalAttributes));
+  const goalSpec = goalIndex === -1 ? undefined : metric.goals[goalIndex];
+  // SPEC: "calendar defaults to 24/7"; "No goal matches: ... elapsed is still measured on 24/7".
+  const calendarName = goalSpec?.calendar ?? '24/7';
+  const calendar: CalendarSpec =
+    calendarName === '24/7' ? '24/7' : (policy.calendars?.[calendarName] as CalendarSpec);
+  const targetMs = goalSpec === undefined ? null : naiveDurationMs(goalSpec.target);
+
+  // Counting is known up to the cycle's end, or up to now while it is open.
+  const knownUntilMs = isOpen ? nowMs : (cycle.stoppedAtMs as number);
+  const running = isOpen && clockStateAt(cycle, nowMs) === 'running';
+  const thresholds =
+    targetMs === null ? [] : metric.warnings.map((w) => naiveWarningThresholdMs(w, targetMs));
+  const project =
+    running && targetMs !== null
+      ? { beyondMs: Math.max(targetMs, ...thresholds), limitMs: nowMs + PROJECTION_SEARCH_MS }
+      : null;
+  const stretches = countingStretches(cycle, calendar, knownUntilMs, project);
+
+  const elapsed = countedBefore(stretches, knownUntilMs);
+  // SPEC: "a cycle is breached exactly when its elapsed time exceeds its target (at its stop or
+  // cancel if ended, at now if open)". Without a goal: "never breached".
+  const breached = targetMs !== null && elapsed > targetMs;
+  // SPEC: "Deadline is the last instant at which stopping is still on time: the largest t >=
+  // startedAt with elapsed(t) <= target, using the recorded pause history and assuming the state at
+  // now continues." "If counting never resumes ... the deadline is null".
+  const onTimeUntil = targetMs === null ? null : lastOnTime(stretches, targetMs);
+  // SPEC: "deadline is reported while the cycle is open and running; breachedAt is this instant
+  // for every breached cycle, whatever its status."
+  const deadline = running ? onTimeUntil : null;
+  const breachedAt = breached ? onTimeUntil : null;
+
+  // SPEC: "Its at is the first instant t >= startedAt with elapsed(t) >= threshold: past if
+  // reached, projected if the cycle is open and running, null if paused and not yet reached,
+  // unreachable, or (for an ended cycle) not reached by its end." The stretches end at the cycle's
+  // end (ended), at now (paused) or at the search bound (running), which is exactly that.
+  // "reached is at !== null && at <= min(now, stoppedAt)." "Warnings keep policy order."
+  // AMBIGUITY: `threshold` echoes the warning string as the policy writes it (not normalised).
+  const reachedBy = Math.min(nowMs, cycle.stoppedAtMs ?? Number.POSITIVE_INFINITY);
+  const warnings: WarningState[] = metric.warnings.map((threshold, i) => {
+    // SPEC: "a stopped cycle without a goal ...: its warnings all have at: null".
+    // AMBIGUITY: an open cycle without a goal has its warnings at null too (no target, no
+    // threshold).
+    const at =
+      targetMs === null ? null : firstReaching(stretches, cycle.startedAtMs, thresholds[i] as number);
+    return { threshold, at, reached: at !== null && at <= reachedBy };
+  });
+
+  let status: CycleStatus;
+  if (isOpen) status = running ? 'running' : 'paused';
+  else if (cycle.end === 'cancelled') status = 'cancelled';
+  else if (targetMs === null) status = 'stopped';
+  else status = breached ? 'breached' : 'met';
+
+  // SPEC: "nextChangeAt is the earliest instant after now at which, with no new events, status,
+  // breached or a warning's reached would change"; "next warning or breach still ahead of now;
+  // null if none, paused or ended". "The breach becomes visible at deadline + 1 ms".
+  let nextChangeAt: number | null = null;
+  if (running) {
+    const ahead = warnings.flatMap((w) => (w.at !== null && w.at > nowMs ? [w.at] : []));
+    if (!breached && deadline !== null) ahead.push(deadline + 1);
+    if (ahead.length > 0) nextChangeAt = Math.min(...ahead);
+  }
+
+  return {
+    status,
+    breached,
+    goal: targetMs === null ? null : { index: goalIndex, target: targetMs, calendar: calendarName },
+    startedAt: cycle.startedAtMs,
+    stoppedAt: cycle.stoppedAtMs,
+    elapsed,
+    remaining: targetMs === null ? null : targetMs - elapsed,
+    // SPEC: "percent: elapsed / target * 100, not rounded".
+    // AMBIGUITY: computed in exactly that order of float operations, (elapsed / target) * 100
+    // (elapsed * 100 / target can differ in the last bit).
+    percent: targetMs === null ? null : (elapsed / targetMs) * 100,
+    deadline,
+    breachedAt,
+    // SPEC: "pausedFor: real ms spent paused while open".
+    pausedFor: pausedBefore(cycle, knownUntilMs),
+    warnings,
+    nextChangeAt,
+  };
+}
+
+/** SPEC: "No cycle yet: status inactive, breached false, goal null, elapsed 0, ... every other field null." */
+function inactiveMetric(): MetricState {
+  return {
+    status: 'inactive',
+    breached: false,
+    goal: null,
+    startedAt: null,
+    stoppedAt: null,
+    elapsed: 0,
+    remaining: null,
+    percent: null,
+    deadline: null,
+    breachedAt: null,
+    pausedFor: 0,
+    warnings: [],
+    nextChangeAt: null,
+    cycles: [],
+    breachedCycles: 0,
+  };
+}
+
+/**
+ * The SLA state of a ticket at `now`, computed the slow, literal way.
+ *
+ * @example
+ * naiveComputeSlaState(
+ *   [{ type: 'created', at: '2026-03-02T10:00:00Z' }],
+ *   { metrics: { reply: { kind: 'first_response', goals: [{ target: '1h' }] } } },
+ *   Date.parse('2026-03-02T10:30:00Z'),
+ * ).metrics.reply?.deadline;
+ * //=> 1772449200000 (2026-03-02T11:00:00Z)
+ */
+export function naiveComputeSlaState(
+  ticket: Ticket | readonly TicketEvent[],
+  policy: PolicySpec,
+  now: InstantInput,
+): SlaState {
+  const nowMs = naiveInstantMs(now);
+  const events = 'events' in ticket ? ticket.events : ticket;
+  const ticketId = 'events' in ticket ? ticket.id : null;
+  // SPEC: "resolvedWhen?: Condition; default { status: ["solved", "closed"] }".
+  const resolvedWhen: Condition = policy.resolvedWhen ?? { status: ['solved', 'closed'] };
+  const rules = Object.entries(policy.metrics).map(([name, spec]) => metricRulesOf(name, spec, resolvedWhen));
+  // SPEC: "now before created: every metric is inactive". (No event applies then: created is at
+  // or before every other event.)
+  // AMBIGUITY: before created the attributes are {} and nextChangeAt is null (the created event
+  // after now is not a change "with no new events").
+  const { attributes, cycles } = replay(orderedEvents(events, nowMs), rules, resolvedWhen);
+
+  const metrics: [string, MetricState][] = rules.map((metric) => {
+    const list = cycles.get(metric.name) ?? [];
+    const states = list.map((cycle) => cycleStateOf(cycle, metric, policy, attributes, nowMs));
+    const latest = states.at(-1);
+    if (latest === undefined) return [metric.name, inactiveMetric()];
+    // SPEC: "MetricState = CycleState & { ... } // the latest cycle's fields, flattened";
+    // "breachedCycles: cycles with breached = true".
+    return [
+      metric.name,
+      { ...latest, cycles: states, breachedCycles: states.filter((s) => s.breached).length },
+    ];
+  });
+
+  const changes = metrics.flatMap(([, m]) => (m.nextChangeAt === null ? [] : [m.nextChangeAt]));
+  return {
+    ticketId,
+    now: nowMs,
+    // Object.fromEntries defines own properties: "__proto__" stays an ordinary key.
+    attributes: Object.fromEntries(attributes),
+    // SPEC: "one entry per policy metric, in policy order".
+    metrics: Object.fromEntries(metrics),
+    // SPEC: "nextChangeAt: min over metrics".
+    nextChangeAt: changes.length === 0 ? null : Math.min(...changes),
+    // SPEC: "breached: any metric's latest cycle breached".
+    breached: metrics.some(([, m]) => m.breached),
+  };
+}
