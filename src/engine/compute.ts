@@ -42,6 +42,34 @@ function inactiveMetric(): MetricState {
   };
 }
 
+/** Sets an own property; `"__proto__"` stays an ordinary key instead of replacing the prototype. */
+function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
+  if (key === '__proto__')
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
+}
+
+/** A metric's state: its latest cycle's fields, flattened, then every cycle. */
+function flatten(latest: CycleState, cycles: CycleState[], breachedCycles: number): MetricState {
+  return {
+    status: latest.status,
+    breached: latest.breached,
+    goal: latest.goal,
+    startedAt: latest.startedAt,
+    stoppedAt: latest.stoppedAt,
+    elapsed: latest.elapsed,
+    remaining: latest.remaining,
+    percent: latest.percent,
+    deadline: latest.deadline,
+    breachedAt: latest.breachedAt,
+    pausedFor: latest.pausedFor,
+    warnings: latest.warnings,
+    nextChangeAt: latest.nextChangeAt,
+    cycles,
+    breachedCycles,
+  };
+}
+
 /** The compiled internals of a `Policy`, compiling a raw spec when that is what was passed. */
 export function policyInternals(policy: PolicySpec | Policy): PolicyInternals {
   const internals = (policy as Partial<Policy> | null | undefined)?.[policyKey];
@@ -63,14 +91,14 @@ export function nowOf(options: unknown): number {
 export function computeWith(ticket: unknown, policy: PolicyInternals, nowMs: number): SlaState {
   const log = readLog(ticket);
   const result = replay(log, policy, nowMs);
-  const metrics: [string, MetricState][] = [];
+  const metrics: Record<string, MetricState> = {};
   let nextChangeAt: number | null = null;
   let breached = false;
   for (let m = 0; m < policy.metrics.length; m++) {
     const metric = policy.metrics[m] as CompiledMetric;
     const records = result.cycles[m] ?? [];
     if (records.length === 0) {
-      metrics.push([metric.name, inactiveMetric()]);
+      setOwn(metrics, metric.name, inactiveMetric());
       continue;
     }
     const cycles: CycleState[] = [];
@@ -81,22 +109,15 @@ export function computeWith(ticket: unknown, policy: PolicyInternals, nowMs: num
       cycles.push(cycle);
     }
     const latest = cycles[cycles.length - 1] as CycleState;
-    metrics.push([metric.name, { ...latest, cycles, breachedCycles }]);
+    setOwn(metrics, metric.name, flatten(latest, cycles, breachedCycles));
     if (latest.breached) breached = true;
     if (latest.nextChangeAt !== null && (nextChangeAt === null || latest.nextChangeAt < nextChangeAt)) {
       nextChangeAt = latest.nextChangeAt;
     }
   }
-  // Object.fromEntries defines own properties: "__proto__" stays an ordinary key.
-  const attributes: Record<string, Scalar> = Object.fromEntries(result.attributes);
-  return {
-    ticketId: log.ticketId,
-    now: nowMs,
-    attributes,
-    metrics: Object.fromEntries(metrics),
-    nextChangeAt,
-    breached,
-  };
+  const attributes: Record<string, Scalar> = {};
+  for (const [key, value] of result.attributes) setOwn(attributes, key, value);
+  return { ticketId: log.ticketId, now: nowMs, attributes, metrics, nextChangeAt, breached };
 }
 
 /**

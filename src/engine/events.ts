@@ -5,7 +5,7 @@
 import { fail, type SlaPath } from '../errors.js';
 import { expected, expectedGot } from '../messages.js';
 import type { Scalar } from '../policy/condition.js';
-import { type Instant, toInstantMs } from '../time/instant.js';
+import { type Instant, instantMsOrNaN, isInstantInRange, toInstantMs } from '../time/instant.js';
 
 /** Attribute values as events carry them; `null` removes the attribute. */
 export type Attributes = Readonly<Record<string, Scalar>>;
@@ -54,8 +54,14 @@ export interface Log {
   readonly events: readonly LogEvent[];
 }
 
-function readChanges(value: unknown, root: string, path: SlaPath): (string | Scalar)[] {
+/** A path into the log, built only when there is an error to report. */
+function pathOf(base: SlaPath, index: number, ...rest: (string | number)[]): SlaPath {
+  return [...base, index, ...rest];
+}
+
+function readChanges(value: unknown, root: string, base: SlaPath, index: number): (string | Scalar)[] {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    const path = pathOf(base, index, 'attributes');
     fail('invalid_type', path, expectedGot(root, path, expected.attributes, value));
   }
   const changes: (string | Scalar)[] = [];
@@ -70,18 +76,22 @@ function readChanges(value: unknown, root: string, path: SlaPath): (string | Sca
     ) {
       changes.push(key, item);
     } else {
-      const itemPath = [...path, key];
-      fail('invalid_type', itemPath, expectedGot(root, itemPath, expected.attributeValue, item));
+      const path = pathOf(base, index, 'attributes', key);
+      fail('invalid_type', path, expectedGot(root, path, expected.attributeValue, item));
     }
   }
   return changes;
 }
 
-function readEvent(value: unknown, root: string, path: SlaPath): LogEvent {
-  if (value === null || typeof value !== 'object')
+function readEvent(value: unknown, root: string, base: SlaPath, index: number): LogEvent {
+  if (value === null || typeof value !== 'object') {
+    const path = pathOf(base, index);
     fail('invalid_type', path, expectedGot(root, path, expected.event, value));
+  }
   const event = value as Record<string, unknown>;
-  const atMs = toInstantMs(event.at, root, [...path, 'at']);
+  const atMs = instantMsOrNaN(event.at);
+  // toInstantMs throws the right error, with the path built only now.
+  if (!isInstantInRange(atMs)) toInstantMs(event.at, root, pathOf(base, index, 'at'));
   const attributes = event.attributes;
   let kind: EventKind;
   switch (event.type) {
@@ -90,43 +100,33 @@ function readEvent(value: unknown, root: string, path: SlaPath): LogEvent {
       break;
     case 'updated':
       if (attributes === undefined) {
-        fail(
-          'invalid_type',
-          [...path, 'attributes'],
-          expectedGot(root, [...path, 'attributes'], expected.attributes, attributes),
-        );
+        const path = pathOf(base, index, 'attributes');
+        fail('invalid_type', path, expectedGot(root, path, expected.attributes, attributes));
       }
       kind = EventKind.Updated;
       break;
     case 'message': {
       const isPublic = event.public;
       if (isPublic !== undefined && typeof isPublic !== 'boolean') {
-        fail(
-          'invalid_type',
-          [...path, 'public'],
-          expectedGot(root, [...path, 'public'], expected.publicFlag, isPublic),
-        );
+        const path = pathOf(base, index, 'public');
+        fail('invalid_type', path, expectedGot(root, path, expected.publicFlag, isPublic));
       }
       if (event.author === 'customer') kind = EventKind.CustomerMessage;
       else if (event.author === 'agent')
         kind = isPublic === false ? EventKind.Silent : EventKind.AgentMessage;
       else if (event.author === 'system') kind = EventKind.Silent;
-      else
-        fail(
-          'invalid_value',
-          [...path, 'author'],
-          expectedGot(root, [...path, 'author'], expected.author, event.author),
-        );
+      else {
+        const path = pathOf(base, index, 'author');
+        fail('invalid_value', path, expectedGot(root, path, expected.author, event.author));
+      }
       break;
     }
-    default:
-      fail(
-        'invalid_value',
-        [...path, 'type'],
-        expectedGot(root, [...path, 'type'], expected.eventType, event.type),
-      );
+    default: {
+      const path = pathOf(base, index, 'type');
+      fail('invalid_value', path, expectedGot(root, path, expected.eventType, event.type));
+    }
   }
-  const changes = attributes === undefined ? null : readChanges(attributes, root, [...path, 'attributes']);
+  const changes = attributes === undefined ? null : readChanges(attributes, root, base, index);
   return { atMs, kind, changes };
 }
 
@@ -165,10 +165,10 @@ export function readLog(ticket: unknown): Log {
   let sorted = true;
   let previousMs = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < list.length; i++) {
-    const event = readEvent(list[i], root, [...base, i]);
+    const event = readEvent(list[i], root, base, i);
     if (event.kind === EventKind.Created) {
       if (created !== undefined) {
-        const path = [...base, i, 'type'];
+        const path = pathOf(base, i, 'type');
         fail('invalid_value', path, expectedGot(root, path, expected.oneCreated, 'created'));
       }
       created = event;
@@ -185,7 +185,7 @@ export function readLog(ticket: unknown): Log {
     // The first event, in log order, that happens before `created`.
     if ((events[j] as LogEvent).atMs < created.atMs) {
       const i = logIndexes[j] as number;
-      const path = [...base, i, 'at'];
+      const path = pathOf(base, i, 'at');
       fail(
         'invalid_value',
         path,

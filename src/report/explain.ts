@@ -67,21 +67,41 @@ function attributesAt(log: Log, atMs: number): Map<string, Scalar> {
 function pauseReason(log: Log, atMs: number, fields: readonly string[]): string {
   if (fields.length === 0) return 'pauseWhen holds';
   const attributes = attributesAt(log, atMs);
-  const shown = fields.map((field) => `${field} = ${attributes.has(field) ? JSON.stringify(attributes.get(field)) : 'missing'}`);
+  const shown = fields.map(
+    (field) => `${field} = ${attributes.has(field) ? JSON.stringify(attributes.get(field)) : 'missing'}`,
+  );
   return `${shown.join(', ')} (pauseWhen)`;
 }
 
 /** Splits a running stretch into counting and closed pieces of the goal's calendar. */
-function splitByCalendar(out: TimelineSegment[], fromMs: number, toMs: number, timeline: Timeline, calendar: string): void {
+function splitByCalendar(
+  out: TimelineSegment[],
+  fromMs: number,
+  toMs: number,
+  timeline: Timeline,
+  calendar: string,
+): void {
   let atMs = fromMs;
   while (atMs < toMs) {
     if (timeline.isOpenAt(atMs)) {
       const endMs = Math.min(timeline.nextCloseAt(atMs) ?? toMs, toMs);
-      out.push({ from: atMs, to: endMs, kind: 'counting', counted: endMs - atMs, reason: `calendar ${JSON.stringify(calendar)} open` });
+      out.push({
+        from: atMs,
+        to: endMs,
+        kind: 'counting',
+        counted: endMs - atMs,
+        reason: `calendar ${JSON.stringify(calendar)} open`,
+      });
       atMs = endMs;
     } else {
       const endMs = Math.min(timeline.nextOpenAt(atMs) ?? toMs, toMs);
-      out.push({ from: atMs, to: endMs, kind: 'closed', counted: 0, reason: `calendar ${JSON.stringify(calendar)} closed` });
+      out.push({
+        from: atMs,
+        to: endMs,
+        kind: 'closed',
+        counted: 0,
+        reason: `calendar ${JSON.stringify(calendar)} closed`,
+      });
       atMs = endMs;
     }
   }
@@ -105,7 +125,12 @@ export function explainSla(
   const internals = policyInternals(policy);
   const nowMs = nowOf(options);
   const metricIndex = internals.metrics.findIndex((metric) => metric.name === options.metric);
-  if (metricIndex < 0) fail('invalid_value', ['metric'], expectedGot('options', ['metric'], expected.metricOfPolicy, options.metric));
+  if (metricIndex < 0)
+    fail(
+      'invalid_value',
+      ['metric'],
+      expectedGot('options', ['metric'], expected.metricOfPolicy, options.metric),
+    );
   const log = readLog(ticket);
   const records = replay(log, internals, nowMs).cycles[metricIndex] as CycleRecord[];
   const index = options.cycle ?? records.length - 1;
@@ -121,21 +146,43 @@ export function explainSla(
   const pauseFields = fieldsOf(pauseConditionOf(policy, metric));
 
   const stretches = [...record.stretches];
-  if (record.ending === 'open' && nowMs > record.stretchFromMs) stretches.push(record.stretchFromMs, nowMs, record.paused ? 1 : 0);
+  if (record.ending === 'open' && nowMs > record.stretchFromMs)
+    stretches.push(record.stretchFromMs, nowMs, record.paused ? 1 : 0);
   const segments: TimelineSegment[] = [];
   let previousEndMs = record.startedAtMs;
   for (let i = 0; i < stretches.length; i += 3) {
     const fromMs = stretches[i] as number;
     const toMs = stretches[i + 1] as number;
     // A gap between stretches is the time a resumed cycle spent stopped.
-    if (fromMs > previousEndMs) segments.push({ from: previousEndMs, to: fromMs, kind: 'stopped', counted: 0, reason: 'stopped, then resumed' });
-    if (stretches[i + 2] === 1) segments.push({ from: fromMs, to: toMs, kind: 'paused', counted: 0, reason: pauseReason(log, fromMs, pauseFields) });
+    if (fromMs > previousEndMs)
+      segments.push({
+        from: previousEndMs,
+        to: fromMs,
+        kind: 'stopped',
+        counted: 0,
+        reason: 'stopped, then resumed',
+      });
+    if (stretches[i + 2] === 1)
+      segments.push({
+        from: fromMs,
+        to: toMs,
+        kind: 'paused',
+        counted: 0,
+        reason: pauseReason(log, fromMs, pauseFields),
+      });
     else splitByCalendar(segments, fromMs, toMs, timeline, calendar);
     previousEndMs = toMs;
   }
   // A cycle resumed and stopped again at one instant ends on the time it spent stopped.
   const endMs = record.ending === 'open' ? nowMs : record.endedAtMs;
-  if (endMs > previousEndMs) segments.push({ from: previousEndMs, to: endMs, kind: 'stopped', counted: 0, reason: 'stopped, then resumed' });
+  if (endMs > previousEndMs)
+    segments.push({
+      from: previousEndMs,
+      to: endMs,
+      kind: 'stopped',
+      counted: 0,
+      reason: 'stopped, then resumed',
+    });
   return segments;
 }
 

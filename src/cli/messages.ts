@@ -1,0 +1,123 @@
+/**
+ * Every message the CLI prints about its own input: usage, flag errors, line errors. Library
+ * validation messages (`ticket.events[2].at: expected ...`) come from the library unchanged.
+ */
+
+export type CommandName = 'compute' | 'report' | 'explain' | 'validate';
+
+const commandUsage: Record<CommandName, string> = {
+  compute: `sla-clock compute --policy policy.json [--now 2026-03-02T12:00:00Z] [--workers N] [tickets.ndjson]
+
+  Writes one JSON state per valid ticket (serializeSlaState form), one line each, in input order.
+
+  --policy FILE     the SLA policy (JSON); required
+  --now INSTANT     RFC 3339 with an offset; default the current time
+  --workers N       worker threads (default 1: compute in the main thread)`,
+  report: `sla-clock report --policy policy.json [--group-by tier] [--format table|json] [--now ...] [tickets.ndjson]
+
+  Prints compliance by metric (and by the ticket attribute given to --group-by).
+
+  --policy FILE     the SLA policy (JSON); required
+  --group-by NAME   a ticket attribute, read at --now
+  --format FORMAT   table (default) or json (the SlaSummary object, one line)
+  --now INSTANT     RFC 3339 with an offset; default the current time`,
+  explain: `sla-clock explain --policy policy.json --ticket T-1 [--metric NAME] [--cycle I] [--now ...] [tickets.ndjson]
+
+  Prints the timeline of one cycle of one metric of one ticket: what counted, what did not, why.
+
+  --policy FILE     the SLA policy (JSON); required
+  --ticket ID       the ticket to explain; required
+  --metric NAME     default the policy's first metric
+  --cycle I         the cycle's index, 0 = the oldest; default the latest
+  --format FORMAT   text (default) or json (the segments, instants as ISO strings, one line)
+  --now INSTANT     RFC 3339 with an offset; default the current time`,
+  validate: `sla-clock validate policy.json
+
+  Checks a policy: prints "ok: N metrics (...)", or each problem on stderr (exit code 2).`,
+};
+
+/** The usage of one command, or of the whole CLI. */
+export function usage(command?: CommandName): string {
+  if (command !== undefined) return `Usage: ${commandUsage[command]}\n`;
+  return `Usage: sla-clock <command> [flags] [tickets.ndjson]
+
+Commands:
+  compute    one SLA state per ticket, as NDJSON
+  report     compliance by metric and group, as a table or JSON
+  explain    the timeline of one ticket's clock
+  validate   check a policy file
+
+Tickets are read as NDJSON from the file named last, or from stdin when there is none (or "-"):
+one ticket { "id", "events": [...] } per line, or one event per line with a "ticket" field
+(a ticket's lines contiguous).
+
+Exit codes: 0 ok, 1 some tickets invalid (each reported on stderr as "line N: ..."),
+2 usage or policy error.
+
+  sla-clock <command> --help   a command's flags
+  sla-clock --version          the version and the time-zone database it computes with
+`;
+}
+
+export const cliMessage = {
+  unknownCommand: (name: string) => `unknown command ${JSON.stringify(name)}`,
+  noCommand: () => 'no command given',
+  requiredFlag: (flag: string) => `--${flag} is required`,
+  badFlags: (detail: string) => detail,
+  oneInput: (paths: readonly string[]) =>
+    `expected at most one tickets file, got ${paths.length}: ${paths.map((p) => JSON.stringify(p)).join(', ')}`,
+  onePolicyFile: () => 'expected one policy file: sla-clock validate policy.json',
+  now: (text: string) =>
+    `--now: expected an RFC 3339 instant with an offset such as 2026-03-02T12:00:00Z, got ${JSON.stringify(text)}`,
+  nowRange: (text: string) =>
+    `--now: expected an instant from 1900-01-01T00:00:00Z to 2200-12-31T23:59:59.999Z, got ${JSON.stringify(text)}`,
+  workers: (text: string) => `--workers: expected a whole number from 1 to 256, got ${JSON.stringify(text)}`,
+  cycle: (text: string) => `--cycle: expected a cycle index 0, 1, 2, ..., got ${JSON.stringify(text)}`,
+  format: (allowed: readonly string[], text: string) =>
+    `--format: expected ${allowed.join(' or ')}, got ${JSON.stringify(text)}`,
+  unreadable: (what: string, path: string, detail: string) =>
+    `cannot read ${what} ${JSON.stringify(path)}: ${detail}`,
+  policyJson: (path: string, detail: string) => `${path}: invalid JSON: ${detail}`,
+  policyInvalid: (path: string, message: string) => `${path}: ${message}`,
+  policyOk: (names: readonly string[]) =>
+    `ok: ${names.length} ${names.length === 1 ? 'metric' : 'metrics'} (${names.join(', ')})`,
+  unknownMetric: (name: string, names: readonly string[]) =>
+    `--metric: the policy has no metric ${JSON.stringify(name)}; its metrics are ${names.join(', ')}`,
+  cycleOutOfRange: (id: string, metric: string, cycle: number, count: number) =>
+    count === 0
+      ? `--cycle ${cycle}: metric ${JSON.stringify(metric)} of ticket ${JSON.stringify(id)} has no cycle at --now`
+      : `--cycle ${cycle}: metric ${JSON.stringify(metric)} of ticket ${JSON.stringify(id)} has cycles 0 to ${count - 1}`,
+  ticketNotFound: (id: string) => `ticket ${JSON.stringify(id)} not found in the input`,
+  internal: (detail: string) => `internal error: ${detail}`,
+  workerFailed: (detail: string) => `a worker thread failed: ${detail}`,
+} as const;
+
+/** Messages about one input line; the CLI prints them as `line N: <message>`. */
+export const lineMessage = {
+  invalidJson: (detail: string) => `invalid JSON: ${detail}`,
+  tooLong: (maxBytes: number) =>
+    `line longer than ${maxBytes / (1024 * 1024)} MiB; split the ticket's events over event lines`,
+  notObject: (got: string) =>
+    `expected a ticket { "id", "events": [...] } or an event with a "ticket" field, got ${got}`,
+  notTicketOrEvent: () =>
+    'expected a ticket { "id", "events": [...] } or an event with a "ticket" field, got an object with neither "events" nor "ticket"',
+  ticketField: (got: string) => `ticket: expected a string ticket id, got ${got}`,
+  reappears: (id: string, firstLine: number, lastLine: number) =>
+    `ticket ${JSON.stringify(id)} reappears: its event lines must be contiguous (they were lines ${firstLine}-${lastLine})`,
+  brokenTicket: (id: string, badLine: number) =>
+    `ticket ${JSON.stringify(id)} not computed: line ${badLine}, between its event lines, could not be read`,
+} as const;
+
+/** `line N: message`, one line per issue of a multi-line message. */
+export function formatLineError(line: number, message: string): string {
+  return `line ${line}: ${message}`;
+}
+
+/** A JSON value named briefly for a message: its type, or the value itself when short. */
+export function describeJson(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return 'an object';
+  const text = JSON.stringify(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}

@@ -1,0 +1,28 @@
+/** The worker pool of `compute --workers N` (tinypool: a maintained fork of piscina). */
+import { Tinypool } from 'tinypool';
+import type { BatchResult, Job } from './batch.js';
+import type { WorkerData } from './worker.js';
+
+/** Computes batches on `threads` worker threads. */
+export class ComputePool {
+  private readonly pool: Tinypool;
+
+  constructor(policy: unknown, nowMs: number, threads: number) {
+    const workerData: WorkerData = { policy, nowMs };
+    this.pool = new Tinypool({
+      // Built beside this file: dist/cli.js starts dist/cli-worker.js (see tsup.config.ts).
+      filename: new URL('./cli-worker.js', import.meta.url).href,
+      minThreads: threads,
+      maxThreads: threads,
+      workerData,
+    });
+  }
+
+  run(jobs: readonly Job[]): Promise<BatchResult> {
+    return this.pool.run(jobs) as Promise<BatchResult>;
+  }
+
+  destroy(): Promise<void> {
+    return this.pool.destroy();
+  }
+}

@@ -1,0 +1,142 @@
+/**
+ * Lines become tickets (SPEC.md section 9). A line is a ticket `{ id, events }` when it has an
+ * `events` key, and an event of the ticket its `ticket` field names otherwise; consecutive event
+ * lines with the same `ticket` form one ticket, so only the ticket being read is held in memory.
+ */
+import { describeJson, lineMessage } from './messages.js';
+import { type LineBatch, lineTooLong, maxLineBytes } from './ndjson.js';
+
+/** One ticket per line; `text` is the line itself, for a worker to parse again. */
+export interface TicketLine {
+  readonly kind: 'ticket';
+  readonly line: number;
+  readonly ticket: object;
+  readonly text: string;
+}
+
+/** A ticket made of event lines: `events[i]` was line `lines[i]`, its text `texts[i]`. */
+export interface EventLines {
+  readonly kind: 'events';
+  readonly line: number;
+  readonly id: string;
+  readonly events: readonly object[];
+  readonly texts: readonly string[];
+  readonly lines: readonly number[];
+}
+
+/** A line that is no ticket at all, reported as `line N: message`. */
+export interface LineError {
+  readonly kind: 'error';
+  readonly line: number;
+  readonly message: string;
+}
+
+export type InputItem = TicketLine | EventLines | LineError;
+
+interface OpenGroup {
+  readonly id: string;
+  readonly events: object[];
+  readonly texts: string[];
+  readonly lines: number[];
+  /** A line between two of this ticket's lines that could not be read. */
+  brokenBy: number | null;
+}
+
+/** The first and last line of a finished event-line ticket. */
+type LineSpan = readonly [first: number, last: number];
+
+/**
+ * Groups lines into tickets, keeping input order. Push lines with `push`, then call `end`; each
+ * call appends the items it completed to `out`.
+ */
+export class TicketAssembler {
+  private group: OpenGroup | null = null;
+  /** A line that could not be read since the open group's last line. */
+  private unreadLine: number | null = null;
+  // Ids of finished event-line tickets, to report one that reappears. This is the one thing that
+  // grows with the input: an id per event-line ticket (tens of bytes), never its events.
+  private readonly finished = new Map<string, LineSpan>();
+
+  pushBatch(batch: LineBatch, out: InputItem[]): void {
+    for (let i = 0; i < batch.lines.length; i++) this.push(batch.firstLine + i, batch.lines[i]!, out);
+  }
+
+  push(line: number, text: string | typeof lineTooLong, out: InputItem[]): void {
+    if (text === lineTooLong) return this.unreadable(line, lineMessage.tooLong(maxLineBytes), out);
+    if (isBlank(text)) return;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      return this.unreadable(line, lineMessage.invalidJson((error as Error).message), out);
+    }
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      return this.unreadable(line, lineMessage.notObject(describeJson(value)), out);
+    }
+    if (Object.hasOwn(value, 'events')) {
+      this.close(out);
+      out.push({ kind: 'ticket', line, ticket: value, text });
+      return;
+    }
+    if (!Object.hasOwn(value, 'ticket')) return this.unreadable(line, lineMessage.notTicketOrEvent(), out);
+    const id = (value as { ticket: unknown }).ticket;
+    if (typeof id !== 'string') return this.unreadable(line, lineMessage.ticketField(describeJson(id)), out);
+
+    if (this.group?.id !== id) {
+      this.close(out);
+      const span = this.finished.get(id);
+      if (span !== undefined) {
+        out.push({ kind: 'error', line, message: lineMessage.reappears(id, span[0], span[1]) });
+        return;
+      }
+      this.group = { id, events: [], texts: [], lines: [], brokenBy: null };
+    } else if (this.unreadLine !== null) {
+      // The unreadable line sits between two lines of this ticket: it was probably one of its
+      // events, so computing the others could give a wrong answer.
+      this.group.brokenBy ??= this.unreadLine;
+    }
+    this.unreadLine = null;
+    this.group.events.push(value);
+    this.group.texts.push(text);
+    this.group.lines.push(line);
+  }
+
+  /** The input ended: the last event-line ticket is complete. */
+  end(out: InputItem[]): void {
+    this.close(out);
+  }
+
+  private unreadable(line: number, message: string, out: InputItem[]): void {
+    out.push({ kind: 'error', line, message });
+    if (this.group !== null) this.unreadLine ??= line;
+  }
+
+  private close(out: InputItem[]): void {
+    const group = this.group;
+    this.unreadLine = null;
+    if (group === null) return;
+    this.group = null;
+    const first = group.lines[0]!;
+    this.finished.set(group.id, [first, group.lines.at(-1)!]);
+    if (group.brokenBy !== null) {
+      out.push({ kind: 'error', line: first, message: lineMessage.brokenTicket(group.id, group.brokenBy) });
+      return;
+    }
+    out.push({
+      kind: 'events',
+      line: first,
+      id: group.id,
+      events: group.events,
+      texts: group.texts,
+      lines: group.lines,
+    });
+  }
+}
+
+function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== 0x20 && code !== 0x09 && code !== 0x0d) return false;
+  }
+  return true;
+}
