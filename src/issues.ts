@@ -28,14 +28,14 @@ const zodCodeToOurs: Record<string, SlaIssueCode> = {
 
 let codesByExpected: Map<string, SlaIssueCode> | undefined;
 
-/** Pattern checks cannot carry our code: it is recovered from their expected-text. */
-function codeOfPattern(expectedText: string): SlaIssueCode {
+/** Built-in checks (patterns, ranges) cannot carry our code: it is recovered from their expected-text. */
+function codeOfExpected(expectedText: string): SlaIssueCode | undefined {
   codesByExpected ??= new Map<string, SlaIssueCode>([
     [expected.localTime, 'invalid_local_time'],
     [expected.localDate, 'invalid_local_date'],
     [expected.target, 'invalid_duration'],
   ]);
-  return codesByExpected.get(expectedText) ?? 'invalid_value';
+  return codesByExpected.get(expectedText);
 }
 
 /** Whether an issue says the value has the wrong JS type for a union branch (the branch does not apply). */
@@ -114,10 +114,7 @@ export function toValidationError(
       return;
     }
     const slaCode = issue.code === 'custom' ? (issue.params?.slaCode as SlaIssueCode | undefined) : undefined;
-    const code =
-      slaCode ??
-      (issue.code === 'invalid_format' ? codeOfPattern(issue.message) : zodCodeToOurs[issue.code]) ??
-      'invalid_value';
+    const code = slaCode ?? codeOfExpected(issue.message) ?? zodCodeToOurs[issue.code] ?? 'invalid_value';
     const message =
       issue.input === undefined && path.length > 0
         ? missingKey(root, path, issue.message)

@@ -14,7 +14,10 @@ import type { CycleState, WarningState } from './state.js';
  */
 class CountedTime {
   readonly timeline: Timeline;
-  /** Flat `[fromMs, toMs, ...]` of the running stretches; `toMs` is `Infinity` for an open-ended one. */
+  /**
+   * Flat `[fromMs, fromPosition, countedMs, ...]` of the running stretches: where each starts,
+   * the calendar position there, and the time it counted (`Infinity` for an open-ended one).
+   */
   readonly running: number[] = [];
   elapsedMs = 0;
   pausedMs = 0;
@@ -28,8 +31,9 @@ class CountedTime {
     if (cycle.ending === 'open') {
       if (cycle.paused) this.pausedMs += nowMs - cycle.stretchFromMs;
       else {
-        this.elapsedMs += timeline.positionAt(nowMs) - timeline.positionAt(cycle.stretchFromMs);
-        this.running.push(cycle.stretchFromMs, Number.POSITIVE_INFINITY);
+        const fromPosition = timeline.positionAt(cycle.stretchFromMs);
+        this.elapsedMs += timeline.positionAt(nowMs) - fromPosition;
+        this.running.push(cycle.stretchFromMs, fromPosition, Number.POSITIVE_INFINITY);
       }
     }
   }
@@ -39,25 +43,22 @@ class CountedTime {
       this.pausedMs += toMs - fromMs;
       return;
     }
-    this.elapsedMs += this.timeline.positionAt(toMs) - this.timeline.positionAt(fromMs);
-    this.running.push(fromMs, toMs);
+    const fromPosition = this.timeline.positionAt(fromMs);
+    const countedMs = this.timeline.positionAt(toMs) - fromPosition;
+    this.elapsedMs += countedMs;
+    this.running.push(fromMs, fromPosition, countedMs);
   }
 
   /** The first instant at which counted time reaches `thresholdMs`, or null if it never does. */
   firstReaching(thresholdMs: number, startedAtMs: number): number | null {
     if (thresholdMs <= 0) return startedAtMs;
-    const timeline = this.timeline;
+    const running = this.running;
     let countedMs = 0;
-    for (let i = 0; i < this.running.length; i += 2) {
-      const fromMs = this.running[i] as number;
-      const toMs = this.running[i + 1] as number;
-      const fromPosition = timeline.positionAt(fromMs);
-      const stretchMs =
-        toMs === Number.POSITIVE_INFINITY
-          ? Number.POSITIVE_INFINITY
-          : timeline.positionAt(toMs) - fromPosition;
+    for (let i = 0; i < running.length; i += 3) {
+      const stretchMs = running[i + 2] as number;
       if (countedMs + stretchMs >= thresholdMs) {
-        return timeline.earliestAtPosition(fromPosition + (thresholdMs - countedMs), fromMs);
+        const fromMs = running[i] as number;
+        return this.timeline.earliestAtPosition((running[i + 1] as number) + (thresholdMs - countedMs), fromMs);
       }
       countedMs += stretchMs;
     }
@@ -70,17 +71,14 @@ class CountedTime {
    * counting next resumes (the biz and pandas convention). Null if counting never passes it.
    */
   lastWithin(targetMs: number): number | null {
+    const running = this.running;
     const timeline = this.timeline;
     let countedMs = 0;
-    for (let i = 0; i < this.running.length; i += 2) {
-      const fromMs = this.running[i] as number;
-      const toMs = this.running[i + 1] as number;
-      const fromPosition = timeline.positionAt(fromMs);
-      const stretchMs =
-        toMs === Number.POSITIVE_INFINITY
-          ? Number.POSITIVE_INFINITY
-          : timeline.positionAt(toMs) - fromPosition;
+    for (let i = 0; i < running.length; i += 3) {
+      const stretchMs = running[i + 2] as number;
       if (countedMs + stretchMs > targetMs) {
+        const fromMs = running[i] as number;
+        const fromPosition = running[i + 1] as number;
         const position = fromPosition + (targetMs - countedMs);
         // The latest instant at that position: the earliest one, or where counting resumes after it.
         const earliestMs = position === fromPosition ? fromMs : timeline.earliestAtPosition(position, fromMs);
@@ -154,7 +152,7 @@ export function measureCycle(cycle: CycleRecord, metric: CompiledMetric, nowMs: 
           ? 'breached'
           : 'met',
     breached,
-    goal: { index: cycle.goalIndex, target: targetMs, calendar: goal.calendar },
+    goal: goal.descriptor,
     startedAt: cycle.startedAtMs,
     stoppedAt,
     elapsed: elapsedMs,

@@ -142,10 +142,11 @@ function buildMetric(
   const whenConditions = (rules: readonly TriggerRule[]) =>
     rules.flatMap((rule) => (rule.type === 'when' ? [rule.condition] : []));
   const warningRules = (spec.warnings ?? []).map((text) => parseWarning(text)!);
-  const goals: CompiledGoal[] = spec.goals.map((goal) => {
+  const goals: CompiledGoal[] = spec.goals.map((goal, index) => {
     const targetMs = typeof goal.target === 'number' ? goal.target : parseDurationText(goal.target)!;
     const calendar = goal.calendar ?? '24/7';
     return Object.freeze({
+      descriptor: Object.freeze({ index, target: targetMs, calendar }),
       when: goal.when === undefined ? null : compileCondition(goal.when),
       targetMs,
       calendar,

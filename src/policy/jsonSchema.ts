@@ -2,6 +2,27 @@
 import { z } from 'zod';
 import { policySpecSchema } from './schema.js';
 
+// Name patterns that zod writes with a negative lookahead, which RE2-based validators (Go's, say)
+// reject; each becomes the equivalent `not`.
+const lookaheadFree: Record<string, object> = {
+  '^(?!(?:all|any|not)$)': { not: { enum: ['all', 'any', 'not'] } },
+  '^(?!24\\/7$)': { not: { const: '24/7' } },
+  '^(?!-?\\d+$)': { not: { pattern: '^-?\\d+$' } },
+};
+
+/** Rewrites lookahead patterns as `not` clauses, everywhere in a generated schema. */
+function portable(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(portable);
+  if (node === null || typeof node !== 'object') return node;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) {
+    const replacement = key === 'pattern' && typeof value === 'string' ? lookaheadFree[value] : undefined;
+    if (replacement !== undefined) Object.assign(out, replacement);
+    else out[key] = portable(value);
+  }
+  return out;
+}
+
 /**
  * The JSON Schema (draft 2020-12) of a policy, for backends in other languages to validate their
  * configuration before sending it. Generated from the zod schema that `compilePolicy` uses, so
@@ -15,10 +36,8 @@ import { policySpecSchema } from './schema.js';
 export function policyJsonSchema(): Record<string, unknown> {
   const generated = z.toJSONSchema(policySpecSchema(), { unrepresentable: 'any', io: 'input' });
   // zod names the recursive definition after its position; give it the name readers know.
-  const schema = JSON.parse(JSON.stringify(generated).replaceAll('__schema0', 'Condition')) as Record<
-    string,
-    unknown
-  >;
+  const named = JSON.parse(JSON.stringify(generated).replaceAll('__schema0', 'Condition'));
+  const schema = portable(named) as Record<string, unknown>;
   return {
     ...schema,
     $id: 'https://sla-clock.dev/policy.schema.json',

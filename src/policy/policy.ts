@@ -54,6 +54,8 @@ export type TriggerRule =
   | { readonly type: 'customer_message_answered_before' };
 
 export interface CompiledGoal {
+  /** What a cycle reports as its `goal`: one frozen object shared by every cycle that uses it. */
+  readonly descriptor: { readonly index: number; readonly target: number; readonly calendar: string };
   readonly when: Predicate | null;
   readonly targetMs: number;
   readonly calendar: string;

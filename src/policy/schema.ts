@@ -85,19 +85,30 @@ function schemas(): { condition: z.ZodType; policy: z.ZodType } {
     error: expected.triggers,
   });
 
-  const durationText = z.string().regex(new RegExp(`^${durationSource}$`), { error: expected.target });
-  const target = z.union([durationText, z.number()], { error: expected.target }).refine(
-    (value) => {
-      const ms =
-        typeof value === 'string'
-          ? parseDurationText(value)
-          : Number.isSafeInteger(value)
-            ? value
-            : undefined;
-      return ms !== undefined && ms > 0 && ms <= maxTargetMs;
-    },
-    check('invalid_duration', expected.target),
-  );
+  // Each branch says all it can in JSON Schema (a pattern with at least one digit; an integer
+  // range); the refinement then checks what only the parser knows, and only for text the
+  // patterns accepted, so a bad target is reported once.
+  const durationPattern = new RegExp(`^${durationSource}$`);
+  const durationText = z
+    .string()
+    .regex(durationPattern, { error: expected.target })
+    .regex(/\d/, { error: expected.target })
+    .refine(
+      (text) => {
+        if (!durationPattern.test(text) || !/\d/.test(text)) return true;
+        const ms = parseDurationText(text);
+        return ms !== undefined && ms > 0 && ms <= maxTargetMs;
+      },
+      check('invalid_duration', expected.target),
+    );
+  const durationMs = z
+    .number()
+    .int({ error: expected.target })
+    .positive({ error: expected.target })
+    .max(maxTargetMs, {
+      error: expected.target,
+    });
+  const target = z.union([durationText, durationMs], { error: expected.target });
   const goal = z.strictObject(
     {
       when: condition.optional(),
@@ -145,7 +156,17 @@ function schemas(): { condition: z.ZodType; policy: z.ZodType } {
     .superRefine((spec, ctx) => {
       if (spec.kind !== 'custom') return;
       for (const key of ['start', 'stop'] as const) {
-        if (spec[key] === undefined) {
+        const value = spec[key];
+        if (Array.isArray(value) && value.length === 0) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [key],
+            input: value,
+            message: expected.customTrigger,
+            params: { slaCode: 'invalid_value' },
+          });
+        }
+        if (value === undefined) {
           ctx.addIssue({
             code: 'custom',
             path: [key],

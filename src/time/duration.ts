@@ -9,8 +9,9 @@ import { fail, type SlaPath } from '../errors.js';
 import { expected, expectedGot } from '../messages.js';
 import { msPerDay, msPerHour, msPerMinute, msPerSecond, msPerWeek } from './units.js';
 
-// Units in descending order, each at most once; `m(?!s)` keeps minutes apart from ms.
-const compact = /^(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m(?!s))?(?:(\d+)s)?(?:(\d+)ms)?$/;
+// Units in descending order, each at most once. Anchored, so "5ms" cannot end as "5m" + "s":
+// no lookahead needed, which keeps the pattern portable to RE2-style JSON Schema validators.
+const compact = /^(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?(?:(\d+)ms)?$/;
 const iso = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)(?:[.,](\d{1,3}))?S)?)?$/;
 /** Either spelling, for JSON Schema `pattern`s (the parser still decides). */
 export const durationSource = `(?:${compact.source.slice(1, -1)}|${iso.source.slice(1, -1)})`;

@@ -214,3 +214,31 @@ describe('policyJsonSchema', () => {
     expect(text).toContain('"#/$defs/Condition"');
   });
 });
+
+describe('policyJsonSchema is portable', () => {
+  test('no lookahead anywhere, so RE2-based validators (Go, Rust) accept every pattern', () => {
+    const text = JSON.stringify(policyJsonSchema());
+    const patterns = [...text.matchAll(/"pattern":("(?:[^"\\]|\\.)*")/g)].map(
+      (m) => JSON.parse(m[1] as string) as string,
+    );
+    expect(patterns.length).toBeGreaterThan(5);
+    for (const pattern of patterns) {
+      expect(pattern).not.toMatch(/\(\?[=!<]/);
+      expect(() => new RegExp(pattern, 'u')).not.toThrow();
+    }
+  });
+
+  test('a target is reported once, whatever is wrong with it', () => {
+    for (const target of ['4 hours', '', 'PT', 0, -5, 1.5, '5300w']) {
+      expect(issuesOf({ metrics: { m: { kind: 'resolution', goals: [{ target }] } } })).toHaveLength(1);
+    }
+  });
+
+  test('a custom metric needs at least one start and one stop trigger', () => {
+    const issues = issuesOf({ metrics: { m: { kind: 'custom', start: [], stop: [], goals: [goal] } } });
+    expect(issues.map((issue) => issue.path)).toEqual([
+      ['metrics', 'm', 'start'],
+      ['metrics', 'm', 'stop'],
+    ]);
+  });
+});
