@@ -104,6 +104,11 @@ export function unknownKey(root: string, path: SlaPath, key: string, allowed: re
   return `${formatPath(root, path)}: unknown key ${JSON.stringify(key)}, expected one of ${allowed.join(', ')}`;
 }
 
+/** `<path>: expected <what>, got <a description>` when the value itself is not worth quoting. */
+export function expectedFound(root: string, path: SlaPath, expected: string, found: string): string {
+  return `${formatPath(root, path)}: expected ${expected}, got ${found}`;
+}
+
 /** A required key that is missing. */
 export function missingKey(root: string, path: SlaPath, what: string): string {
   return `${formatPath(root, path)}: required, expected ${what}`;

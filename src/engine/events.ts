@@ -3,7 +3,7 @@
  * ticket into a time-ordered array of compact events, checking each field once.
  */
 import { fail, type SlaPath } from '../errors.js';
-import { expected, expectedGot } from '../messages.js';
+import { expected, expectedFound, expectedGot } from '../messages.js';
 import type { Scalar } from '../policy/condition.js';
 import { type Instant, instantMsOrNaN, isInstantInRange, toInstantMs } from '../time/instant.js';
 
@@ -180,7 +180,7 @@ export function readLog(ticket: unknown): Log {
     logIndexes.push(i);
   }
   if (created === undefined)
-    fail('invalid_value', base, expectedGot(root, base, expected.oneCreated, 'no "created" event'));
+    fail('invalid_value', base, expectedFound(root, base, expected.oneCreated, 'none'));
   for (let j = 0; j < events.length; j++) {
     // The first event, in log order, that happens before `created`.
     if ((events[j] as LogEvent).atMs < created.atMs) {

@@ -4,7 +4,7 @@ import { timelineOf } from '../calendar/calendar.js';
 import { buildCalendar } from '../calendar/compile.js';
 import { fail, isSlaValidationError, type SlaValidationError } from '../errors.js';
 import { toValidationError } from '../issues.js';
-import { expected, expectedGot } from '../messages.js';
+import { expected, expectedFound } from '../messages.js';
 import { parseDurationText } from '../time/duration.js';
 import { type Condition, compileCondition, type Predicate } from './condition.js';
 import { kindDefaults } from './kinds.js';
@@ -73,7 +73,7 @@ function refuseDeepNesting(spec: unknown): void {
     const [value, path] = stack.pop() as [unknown, (string | number)[]];
     if (value === null || typeof value !== 'object') continue;
     if (path.length >= maxNesting)
-      fail('invalid_value', path, expectedGot('policy', path, expected.shallow, '(nested too deep)'));
+      fail('invalid_value', path, expectedFound('policy', path, expected.shallow, 'a value nested deeper'));
     for (const [key, inner] of Object.entries(value)) {
       stack.push([inner, [...path, Array.isArray(value) ? Number(key) : key]]);
     }
