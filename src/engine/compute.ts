@@ -116,7 +116,7 @@ export function computeWith(ticket: unknown, policy: PolicyInternals, nowMs: num
     }
   }
   const attributes: Record<string, Scalar> = {};
-  for (const [key, value] of result.attributes) setOwn(attributes, key, value);
+  result.attributes.forEach((value, key) => setOwn(attributes, key, value));
   return { ticketId: log.ticketId, now: nowMs, attributes, metrics, nextChangeAt, breached };
 }
 

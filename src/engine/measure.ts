@@ -58,7 +58,10 @@ class CountedTime {
       const stretchMs = running[i + 2] as number;
       if (countedMs + stretchMs >= thresholdMs) {
         const fromMs = running[i] as number;
-        return this.timeline.earliestAtPosition((running[i + 1] as number) + (thresholdMs - countedMs), fromMs);
+        return this.timeline.earliestAtPosition(
+          (running[i + 1] as number) + (thresholdMs - countedMs),
+          fromMs,
+        );
       }
       countedMs += stretchMs;
     }

@@ -3,7 +3,7 @@
  * stopped or were cancelled, and their running and paused stretches. Constant work per event
  * and metric; no business time is measured here.
  */
-import type { AttributeMap, Scalar } from '../policy/condition.js';
+import type { AttributeValues, Scalar } from '../policy/condition.js';
 import { resolvedCondition } from '../policy/kinds.js';
 import type { CompiledMetric, PolicyInternals, TriggerRule } from '../policy/policy.js';
 import { EventKind, type Log } from './events.js';
@@ -78,7 +78,7 @@ function fires(
   return false;
 }
 
-function chooseGoal(metric: CompiledMetric, attributes: AttributeMap): number {
+function chooseGoal(metric: CompiledMetric, attributes: AttributeValues): number {
   const goals = metric.goals;
   for (let i = 0; i < goals.length; i++) {
     const when = (goals[i] as (typeof goals)[number]).when;
@@ -97,7 +97,7 @@ function endCycle(
   atMs: number,
   ending: CycleEnding,
   metric: CompiledMetric,
-  attributes: AttributeMap,
+  attributes: AttributeValues,
 ): void {
   closeStretch(cycle, atMs);
   cycle.ending = ending;
@@ -113,6 +113,9 @@ function endCycle(
  */
 export function replay(log: Log, policy: PolicyInternals, nowMs: number): Replay {
   const attributes = new Map<string, Exclude<Scalar, null>>();
+  const fieldSlots = policy.fieldSlots;
+  // What conditions read: the attributes they name, by slot.
+  const values: (Exclude<Scalar, null> | undefined)[] = new Array(fieldSlots.size).fill(undefined);
   const metrics = policy.metrics;
   const cycles: CycleRecord[][] = metrics.map(() => []);
   const conditions = policy.edgeConditions;
@@ -130,11 +133,13 @@ export function replay(log: Log, policy: PolicyInternals, nowMs: number): Replay
         const value = changes[i + 1] as Scalar;
         if (value === null) attributes.delete(key);
         else attributes.set(key, value);
+        const slot = fieldSlots.get(key);
+        if (slot !== undefined) values[slot] = value === null ? undefined : value;
       }
     }
     const wasResolved = held[resolvedCondition] === 1;
     for (let c = 0; c < conditions.length; c++) {
-      const holds = (conditions[c] as (typeof conditions)[number])(attributes) ? 1 : 0;
+      const holds = (conditions[c] as (typeof conditions)[number])(values) ? 1 : 0;
       edges[c] = holds === 1 && held[c] === 0 ? 1 : 0;
       held[c] = holds;
     }
@@ -150,9 +155,9 @@ export function replay(log: Log, policy: PolicyInternals, nowMs: number): Replay
 
       // (1) An open cycle stops if a stop trigger fires, else is cancelled if a cancel trigger does.
       if (last !== undefined && last.ending === 'open') {
-        if (fires(metric.stop, facts, edges, reopened)) endCycle(last, atMs, 'stopped', metric, attributes);
+        if (fires(metric.stop, facts, edges, reopened)) endCycle(last, atMs, 'stopped', metric, values);
         else if (fires(metric.cancel, facts, edges, reopened))
-          endCycle(last, atMs, 'cancelled', metric, attributes);
+          endCycle(last, atMs, 'cancelled', metric, values);
       }
 
       // (2) A start trigger starts a cycle, or resumes the stopped one (restart: "resume").
@@ -185,7 +190,7 @@ export function replay(log: Log, policy: PolicyInternals, nowMs: number): Replay
       // holds means it never existed (zero-length cancelled cycles do not exist).
       if (begun !== undefined) {
         if (metric.stopWhen.some((c) => held[c] === 1)) {
-          endCycle(begun, atMs, 'stopped', metric, attributes);
+          endCycle(begun, atMs, 'stopped', metric, values);
         } else if (metric.cancelWhen.some((c) => held[c] === 1)) {
           if (resumedFrom === undefined) list.pop();
           else {
@@ -195,14 +200,13 @@ export function replay(log: Log, policy: PolicyInternals, nowMs: number): Replay
           }
         }
         last = list.length > 0 ? (list[list.length - 1] as CycleRecord) : undefined;
-        if (last !== undefined && last.ending === 'open')
-          last.paused = metric.pauseWhen?.(attributes) ?? false;
+        if (last !== undefined && last.ending === 'open') last.paused = metric.pauseWhen?.(values) ?? false;
         continue;
       }
 
       // (4) The pause state is re-evaluated.
       if (last !== undefined && last.ending === 'open' && metric.pauseWhen !== null) {
-        const paused = metric.pauseWhen(attributes);
+        const paused = metric.pauseWhen(values);
         if (paused !== last.paused) {
           closeStretch(last, atMs);
           last.paused = paused;
@@ -217,7 +221,7 @@ export function replay(log: Log, policy: PolicyInternals, nowMs: number): Replay
     const list = cycles[m] as CycleRecord[];
     const last = list[list.length - 1];
     if (last !== undefined && last.ending === 'open')
-      last.goalIndex = chooseGoal(metrics[m] as CompiledMetric, attributes);
+      last.goalIndex = chooseGoal(metrics[m] as CompiledMetric, values);
   }
   return { attributes, cycles };
 }

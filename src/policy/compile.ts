@@ -6,7 +6,7 @@ import { fail, isSlaValidationError, type SlaValidationError } from '../errors.j
 import { toValidationError } from '../issues.js';
 import { expected, expectedFound } from '../messages.js';
 import { parseDurationText } from '../time/duration.js';
-import { type Condition, compileCondition, type Predicate } from './condition.js';
+import { type Condition, compileCondition, type FieldSlots, type Predicate } from './condition.js';
 import { kindDefaults } from './kinds.js';
 import {
   type CompiledGoal,
@@ -96,6 +96,17 @@ function buildPolicy(spec: PolicySpec): Policy {
     ]),
   ]);
 
+  // Conditions read attributes from numbered slots, one per field any condition names.
+  const fieldSlots = new Map<string, number>();
+  const slotOf = (field: string): number => {
+    let slot = fieldSlots.get(field);
+    if (slot === undefined) {
+      slot = fieldSlots.size;
+      fieldSlots.set(field, slot);
+    }
+    return slot;
+  };
+
   // Each distinct condition used as a `when` trigger is evaluated once per event, whatever the
   // number of metrics that use it; resolvedWhen comes first.
   const edgeConditions: Predicate[] = [];
@@ -105,7 +116,7 @@ function buildPolicy(spec: PolicySpec): Policy {
     let index = edgeIndex.get(key);
     if (index === undefined) {
       index = edgeConditions.length;
-      edgeConditions.push(compileCondition(condition));
+      edgeConditions.push(compileCondition(condition, slotOf));
       edgeIndex.set(key, index);
     }
     return index;
@@ -118,9 +129,13 @@ function buildPolicy(spec: PolicySpec): Policy {
     );
 
   const metrics: CompiledMetric[] = Object.entries(spec.metrics).map(([name, metricSpec]) =>
-    buildMetric(name, metricSpec, calendars, rulesOf),
+    buildMetric(name, metricSpec, calendars, rulesOf, slotOf),
   );
-  const internals: PolicyInternals = Object.freeze({ edgeConditions, metrics: Object.freeze(metrics) });
+  const internals: PolicyInternals = Object.freeze({
+    fieldSlots,
+    edgeConditions,
+    metrics: Object.freeze(metrics),
+  });
   return Object.freeze({
     spec: deepFreeze(structuredClone(spec)),
     metricNames: Object.freeze(metrics.map((metric) => metric.name)),
@@ -134,6 +149,7 @@ function buildMetric(
   spec: MetricSpec,
   calendars: Readonly<Record<string, Calendar>>,
   rulesOf: (triggers: readonly Trigger[]) => TriggerRule[],
+  slotOf: FieldSlots,
 ): CompiledMetric {
   const defaults = kindDefaults(spec.kind);
   const start = spec.start === undefined ? defaults.start : rulesOf(asList(spec.start) ?? []);
@@ -147,7 +163,7 @@ function buildMetric(
     const calendar = goal.calendar ?? '24/7';
     return Object.freeze({
       descriptor: Object.freeze({ index, target: targetMs, calendar }),
-      when: goal.when === undefined ? null : compileCondition(goal.when),
+      when: goal.when === undefined ? null : compileCondition(goal.when, slotOf),
       targetMs,
       calendar,
       timeline: timelineOf(
@@ -166,7 +182,7 @@ function buildMetric(
     cancel,
     stopWhen: whenConditions(stop),
     cancelWhen: whenConditions(cancel),
-    pauseWhen: spec.pauseWhen === undefined ? null : compileCondition(spec.pauseWhen),
+    pauseWhen: spec.pauseWhen === undefined ? null : compileCondition(spec.pauseWhen, slotOf),
     restart: spec.restart ?? defaults.restart,
     goals: Object.freeze(goals),
     warnings: Object.freeze([...(spec.warnings ?? [])]),

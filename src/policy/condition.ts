@@ -20,41 +20,48 @@ export type Condition =
   | { readonly not: Condition }
   | { readonly [field: string]: Matcher };
 
-/** A ticket's attributes while the log is replayed. Values are never null: null removes a key. */
-export type AttributeMap = ReadonlyMap<string, Exclude<Scalar, null>>;
+/**
+ * The attributes a policy looks at, while the log is replayed: one slot per field the policy's
+ * conditions name (numbered when the policy compiles), `undefined` when missing. An array read
+ * instead of a string-keyed map lookup: conditions run for every event of every ticket.
+ */
+export type AttributeValues = readonly (Exclude<Scalar, null> | undefined)[];
 
 /** A compiled condition. */
-export type Predicate = (attributes: AttributeMap) => boolean;
+export type Predicate = (values: AttributeValues) => boolean;
+
+/** Numbers the fields a policy's conditions name: the slots of `AttributeValues`. */
+export type FieldSlots = (field: string) => number;
 
 const always: Predicate = () => true;
 const never: Predicate = () => false;
 
-function equalsScalar(field: string, expected: Scalar): Predicate {
-  if (expected === null) return (attributes) => !attributes.has(field);
-  return (attributes) => attributes.get(field) === expected;
+function equalsScalar(slot: number, expected: Scalar): Predicate {
+  if (expected === null) return (values) => values[slot] === undefined;
+  return (values) => values[slot] === expected;
 }
 
-function isOneOf(field: string, values: readonly Scalar[]): Predicate {
-  if (values.length === 0) return never;
-  if (values.length === 1) return equalsScalar(field, values[0] as Scalar);
-  const includesNull = values.includes(null);
-  const present = values.filter((value) => value !== null);
-  return (attributes) => {
-    const value = attributes.get(field);
+function isOneOf(slot: number, options: readonly Scalar[]): Predicate {
+  if (options.length === 0) return never;
+  if (options.length === 1) return equalsScalar(slot, options[0] as Scalar);
+  const includesNull = options.includes(null);
+  const present = options.filter((option) => option !== null);
+  return (values) => {
+    const value = values[slot];
     return value === undefined ? includesNull : present.includes(value);
   };
 }
 
-function compileMatcher(field: string, matcher: Matcher): Predicate {
-  if (Array.isArray(matcher)) return isOneOf(field, matcher);
+function compileMatcher(slot: number, matcher: Matcher): Predicate {
+  if (Array.isArray(matcher)) return isOneOf(slot, matcher);
   if (matcher !== null && typeof matcher === 'object') {
     if ('exists' in matcher) {
-      return matcher.exists ? (attributes) => attributes.has(field) : (attributes) => !attributes.has(field);
+      return matcher.exists ? (values) => values[slot] !== undefined : (values) => values[slot] === undefined;
     }
-    const negated = compileMatcher(field, (matcher as { not: Scalar | readonly Scalar[] }).not as Matcher);
-    return (attributes) => !negated(attributes);
+    const negated = compileMatcher(slot, (matcher as { not: Scalar | readonly Scalar[] }).not as Matcher);
+    return (values) => !negated(values);
   }
-  return equalsScalar(field, matcher as Scalar);
+  return equalsScalar(slot, matcher as Scalar);
 }
 
 /**
@@ -62,30 +69,33 @@ function compileMatcher(field: string, matcher: Matcher): Predicate {
  * `{}` and `{ all: [] }` always hold, `{ any: [] }` never does; a matcher `[]` matches nothing.
  *
  * @example
- * const urgent = compileCondition({ priority: ['high', 'urgent'], status: { not: 'solved' } })
- * urgent(new Map([['priority', 'high'], ['status', 'open']])) //=> true
+ * const slots = new Map([['priority', 0], ['status', 1]])
+ * const urgent = compileCondition({ priority: ['high', 'urgent'], status: { not: 'solved' } }, (f) => slots.get(f)!)
+ * urgent(['high', 'open']) //=> true
  */
-export function compileCondition(condition: Condition): Predicate {
+export function compileCondition(condition: Condition, slotOf: FieldSlots): Predicate {
   const keys = Object.keys(condition);
   if (keys.length === 1) {
     const key = keys[0] as string;
     if (key === 'all' || key === 'any') {
-      const parts = (condition as { all: readonly Condition[] })[key as 'all'].map(compileCondition);
+      const parts = (condition as { all: readonly Condition[] })[key as 'all'].map((part) =>
+        compileCondition(part, slotOf),
+      );
       if (parts.length === 0) return key === 'all' ? always : never;
       if (parts.length === 1) return parts[0] as Predicate;
       return key === 'all'
-        ? (attributes) => parts.every((part) => part(attributes))
-        : (attributes) => parts.some((part) => part(attributes));
+        ? (values) => parts.every((part) => part(values))
+        : (values) => parts.some((part) => part(values));
     }
     if (key === 'not') {
-      const inner = compileCondition((condition as { not: Condition }).not);
-      return (attributes) => !inner(attributes);
+      const inner = compileCondition((condition as { not: Condition }).not, slotOf);
+      return (values) => !inner(values);
     }
   }
   const fields = keys.map((field) =>
-    compileMatcher(field, (condition as Record<string, Matcher>)[field] as Matcher),
+    compileMatcher(slotOf(field), (condition as Record<string, Matcher>)[field] as Matcher),
   );
   if (fields.length === 0) return always;
   if (fields.length === 1) return fields[0] as Predicate;
-  return (attributes) => fields.every((field) => field(attributes));
+  return (values) => fields.every((field) => field(values));
 }

@@ -80,6 +80,8 @@ export interface CompiledMetric {
 }
 
 export interface PolicyInternals {
+  /** The slot of each attribute that a condition names (see `AttributeValues`). */
+  readonly fieldSlots: ReadonlyMap<string, number>;
   /** Conditions whose edges fire triggers, each evaluated once per event; 0 is `resolvedWhen`. */
   readonly edgeConditions: readonly Predicate[];
   readonly metrics: readonly CompiledMetric[];
