@@ -1,10 +1,20 @@
 /** `serializeSlaState`: the JSON form of a state, with instants as ISO strings, for other backends. */
 import { formatInstant } from '../time/instant.js';
-import type { CycleState, MetricState, SlaState } from './state.js';
+import type { CycleState, MetricState, SlaState, WarningState } from './state.js';
 
 const iso = (ms: number | null): string | null => (ms === null ? null : formatInstant(ms));
 
-function serializeCycle(cycle: CycleState): Record<string, unknown> {
+function serializeWarnings(warnings: readonly WarningState[]): object[] {
+  const out = new Array<object>(warnings.length);
+  for (let i = 0; i < warnings.length; i++) {
+    const warning = warnings[i] as WarningState;
+    out[i] = { threshold: warning.threshold, at: iso(warning.at), reached: warning.reached };
+  }
+  return out;
+}
+
+// Written out field by field (no spreads): this runs for every ticket the CLI writes.
+function serializeCycle(cycle: CycleState): object {
   return {
     status: cycle.status,
     breached: cycle.breached,
@@ -17,22 +27,49 @@ function serializeCycle(cycle: CycleState): Record<string, unknown> {
     deadline: iso(cycle.deadline),
     breachedAt: iso(cycle.breachedAt),
     pausedFor: cycle.pausedFor,
-    warnings: cycle.warnings.map((warning) => ({
-      threshold: warning.threshold,
-      at: iso(warning.at),
-      reached: warning.reached,
-    })),
+    warnings: serializeWarnings(cycle.warnings),
     nextChangeAt: iso(cycle.nextChangeAt),
   };
 }
 
-function serializeMetric(metric: MetricState): Record<string, unknown> {
+function serializeMetric(metric: MetricState): object {
+  const cycles = new Array<object>(metric.cycles.length);
+  for (let i = 0; i < cycles.length; i++) cycles[i] = serializeCycle(metric.cycles[i] as CycleState);
   return {
-    ...serializeCycle(metric),
-    cycles: metric.cycles.map(serializeCycle),
+    status: metric.status,
+    breached: metric.breached,
+    goal: metric.goal,
+    startedAt: iso(metric.startedAt),
+    stoppedAt: iso(metric.stoppedAt),
+    elapsed: metric.elapsed,
+    remaining: metric.remaining,
+    percent: metric.percent,
+    deadline: iso(metric.deadline),
+    breachedAt: iso(metric.breachedAt),
+    pausedFor: metric.pausedFor,
+    warnings: serializeWarnings(metric.warnings),
+    nextChangeAt: iso(metric.nextChangeAt),
+    cycles,
     breachedCycles: metric.breachedCycles,
   };
 }
+
+/** Copies own enumerable properties, keeping `"__proto__"` an ordinary key. */
+function copyOwn<T>(
+  source: Readonly<Record<string, T>>,
+  map: (value: T) => unknown,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(source)) {
+    const value = map(source[key] as T);
+    if (key === '__proto__')
+      Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+    else out[key] = value;
+  }
+  return out;
+}
+
+const same = <T>(value: T): T => value;
 
 /**
  * A plain JSON-ready copy of a state: every instant as an ISO 8601 UTC string
@@ -42,15 +79,11 @@ function serializeMetric(metric: MetricState): Record<string, unknown> {
  * JSON.stringify(serializeSlaState(state)) // what the CLI writes, one line per ticket
  */
 export function serializeSlaState(state: SlaState): Record<string, unknown> {
-  // Object.fromEntries and spreading define own properties: "__proto__" stays an ordinary key.
-  const metrics = Object.fromEntries(
-    Object.entries(state.metrics).map(([name, metric]) => [name, serializeMetric(metric)]),
-  );
   return {
     ticketId: state.ticketId,
     now: formatInstant(state.now),
-    attributes: { ...state.attributes },
-    metrics,
+    attributes: copyOwn(state.attributes, same),
+    metrics: copyOwn(state.metrics, serializeMetric),
     nextChangeAt: iso(state.nextChangeAt),
     breached: state.breached,
   };

@@ -3,7 +3,7 @@
  */
 import { fail, type SlaPath } from '../errors.js';
 import { expected, expectedGot } from '../messages.js';
-import { daysFromCivil, daysInMonth } from './civil.js';
+import { civilFromDays, daysFromCivil, daysInMonth } from './civil.js';
 import { maxInstantMs, minInstantMs } from './range.js';
 import { msPerDay, msPerHour, msPerMinute, msPerSecond } from './units.js';
 
@@ -130,12 +130,37 @@ export function toInstantMs(value: unknown, root: string, path: SlaPath = noPath
 
 const noPath: SlaPath = [];
 
+/** Two digits, zero-padded. */
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : `${n}`;
+}
+
+// The date part of the last instant formatted: states hold many instants of the same few days.
+// A memo only: it never changes a result.
+let memoDay = Number.NaN;
+let memoDatePrefix = '';
+
 /**
- * Writes epoch ms as an RFC 3339 UTC string with milliseconds, the JSON output form.
+ * Writes epoch ms as an RFC 3339 UTC string with milliseconds, the JSON output form, exactly as
+ * `Date.prototype.toISOString` does for years 1000-9999, several times faster (it runs for every
+ * instant of every state the CLI writes).
  *
  * @example
  * formatInstant(1772442000000) //=> '2026-03-02T09:00:00.000Z'
  */
 export function formatInstant(ms: number): string {
-  return new Date(ms).toISOString();
+  const dayNumber = Math.floor(ms / msPerDay);
+  if (dayNumber !== memoDay) {
+    const { year, month, day } = civilFromDays(dayNumber);
+    memoDatePrefix = `${year}-${pad2(month)}-${pad2(day)}T`;
+    memoDay = dayNumber;
+  }
+  let rest = ms - dayNumber * msPerDay;
+  const hour = Math.floor(rest / msPerHour);
+  rest -= hour * msPerHour;
+  const minute = Math.floor(rest / msPerMinute);
+  rest -= minute * msPerMinute;
+  const second = Math.floor(rest / msPerSecond);
+  const milli = rest - second * msPerSecond;
+  return `${memoDatePrefix}${pad2(hour)}:${pad2(minute)}:${pad2(second)}.${milli < 10 ? `00${milli}` : milli < 100 ? `0${milli}` : milli}Z`;
 }

@@ -83,3 +83,23 @@ describe('toInstantMs', () => {
     );
   });
 });
+
+describe('formatInstant', () => {
+  test('writes exactly what Date.prototype.toISOString writes, for any instant from 1000 to 9999', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(1000, 0, 1), max: Date.UTC(9999, 11, 31, 23, 59, 59, 999) }),
+        (ms) => {
+          expect(formatInstant(ms)).toBe(new Date(ms).toISOString());
+        },
+      ),
+      { numRuns: 5000 },
+    );
+  });
+
+  test('instants on one day, in any order, keep their own date (the memo of the last day is only a cache)', () => {
+    const day = Date.UTC(2026, 2, 8);
+    for (const ms of [day + 1, day - 1, day + 86_399_999, day + 86_400_000, day])
+      expect(formatInstant(ms)).toBe(new Date(ms).toISOString());
+  });
+});
