@@ -35,6 +35,9 @@ export class LineSplitter {
   private skipping = false;
   private nextLine = 1;
 
+  /** `maxBytes`: longer lines become `lineTooLong` (a parameter for tests). */
+  constructor(private readonly maxBytes = maxLineBytes) {}
+
   push(chunk: Buffer): LineBatch {
     const firstLine = this.nextLine;
     const lines: (string | typeof lineTooLong)[] = [];
@@ -45,7 +48,9 @@ export class LineSplitter {
       if (this.pieces.length === 0 && !this.skipping) {
         let endIndex = newlineIndex;
         if (endIndex > startIndex && chunk[endIndex - 1] === carriageReturn) endIndex--;
-        lines.push(this.decode(chunk, startIndex, endIndex));
+        lines.push(
+          endIndex - startIndex > this.maxBytes ? lineTooLong : this.decode(chunk, startIndex, endIndex),
+        );
       } else {
         this.keep(chunk.subarray(startIndex, newlineIndex), false);
         lines.push(this.finishLine());
@@ -70,7 +75,7 @@ export class LineSplitter {
   private keep(part: Buffer, copy: boolean): void {
     if (this.skipping) return;
     this.pendingBytes += part.length;
-    if (this.pendingBytes > maxLineBytes) {
+    if (this.pendingBytes > this.maxBytes) {
       this.skipping = true;
       this.pieces = [];
       return;

@@ -1,6 +1,8 @@
 /** The worker pool of `compute --workers N` (tinypool: a maintained fork of piscina). */
 import { Tinypool } from 'tinypool';
 import type { BatchResult, Job } from './batch.js';
+import { CliError } from './exit.js';
+import { cliMessage } from './messages.js';
 import type { WorkerData } from './worker.js';
 
 /** Computes batches on `threads` worker threads. */
@@ -19,7 +21,9 @@ export class ComputePool {
   }
 
   run(jobs: readonly Job[]): Promise<BatchResult> {
-    return this.pool.run(jobs) as Promise<BatchResult>;
+    return (this.pool.run(jobs) as Promise<BatchResult>).catch((error: unknown) => {
+      throw new CliError(cliMessage.workerFailed(error instanceof Error ? error.message : String(error)));
+    });
   }
 
   destroy(): Promise<void> {

@@ -54,7 +54,7 @@ export class TicketAssembler {
   /** A line that could not be read since the open group's last line. */
   private unreadLine: number | null = null;
   // Ids of finished event-line tickets, to report one that reappears. This is the one thing that
-  // grows with the input: an id per event-line ticket (tens of bytes), never its events.
+  // grows with the input: an id and two line numbers per event-line ticket, never its events.
   private readonly finished = new Map<string, LineSpan>();
 
   pushBatch(batch: LineBatch, out: InputItem[]): void {
@@ -62,26 +62,20 @@ export class TicketAssembler {
   }
 
   push(line: number, text: string | typeof lineTooLong, out: InputItem[]): void {
-    if (text === lineTooLong) return this.unreadable(line, lineMessage.tooLong(maxLineBytes), out);
-    if (isBlank(text)) return;
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch (error) {
-      return this.unreadable(line, lineMessage.invalidJson((error as Error).message), out);
-    }
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      return this.unreadable(line, lineMessage.notObject(describeJson(value)), out);
-    }
-    if (Object.hasOwn(value, 'events')) {
+    if (text !== lineTooLong && isBlank(text)) return;
+    const read = readLine(text);
+    if (read.kind === 'error') {
+      out.push({ kind: 'error', line, message: read.message });
+      if (this.group !== null) this.unreadLine ??= line;
+    } else if (read.kind === 'ticket') {
       this.close(out);
-      out.push({ kind: 'ticket', line, ticket: value, text });
-      return;
+      out.push({ kind: 'ticket', line, ticket: read.value, text: text as string });
+    } else {
+      this.pushEvent(line, text as string, read.id, read.value, out);
     }
-    if (!Object.hasOwn(value, 'ticket')) return this.unreadable(line, lineMessage.notTicketOrEvent(), out);
-    const id = (value as { ticket: unknown }).ticket;
-    if (typeof id !== 'string') return this.unreadable(line, lineMessage.ticketField(describeJson(id)), out);
+  }
 
+  private pushEvent(line: number, text: string, id: string, event: object, out: InputItem[]): void {
     if (this.group?.id !== id) {
       this.close(out);
       const span = this.finished.get(id);
@@ -96,7 +90,7 @@ export class TicketAssembler {
       this.group.brokenBy ??= this.unreadLine;
     }
     this.unreadLine = null;
-    this.group.events.push(value);
+    this.group.events.push(event);
     this.group.texts.push(text);
     this.group.lines.push(line);
   }
@@ -104,11 +98,6 @@ export class TicketAssembler {
   /** The input ended: the last event-line ticket is complete. */
   end(out: InputItem[]): void {
     this.close(out);
-  }
-
-  private unreadable(line: number, message: string, out: InputItem[]): void {
-    out.push({ kind: 'error', line, message });
-    if (this.group !== null) this.unreadLine ??= line;
   }
 
   private close(out: InputItem[]): void {
@@ -131,6 +120,30 @@ export class TicketAssembler {
       lines: group.lines,
     });
   }
+}
+
+/** What one line is: a ticket, an event of the ticket it names, or an error. */
+type ReadLine =
+  | { readonly kind: 'ticket'; readonly value: object }
+  | { readonly kind: 'event'; readonly value: object; readonly id: string }
+  | { readonly kind: 'error'; readonly message: string };
+
+function readLine(text: string | typeof lineTooLong): ReadLine {
+  if (text === lineTooLong) return { kind: 'error', message: lineMessage.tooLong(maxLineBytes) };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { kind: 'error', message: lineMessage.invalidJson((error as Error).message) };
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return { kind: 'error', message: lineMessage.notObject(describeJson(value)) };
+  }
+  if (Object.hasOwn(value, 'events')) return { kind: 'ticket', value };
+  if (!Object.hasOwn(value, 'ticket')) return { kind: 'error', message: lineMessage.notTicketOrEvent() };
+  const id = (value as { ticket: unknown }).ticket;
+  if (typeof id !== 'string') return { kind: 'error', message: lineMessage.ticketField(describeJson(id)) };
+  return { kind: 'event', value, id };
 }
 
 function isBlank(text: string): boolean {

@@ -116,7 +116,9 @@ export function computeWith(ticket: unknown, policy: PolicyInternals, nowMs: num
     }
   }
   const attributes: Record<string, Scalar> = {};
-  result.attributes.forEach((value, key) => setOwn(attributes, key, value));
+  result.attributes.forEach((value, key) => {
+    setOwn(attributes, key, value);
+  });
   return { ticketId: log.ticketId, now: nowMs, attributes, metrics, nextChangeAt, breached };
 }
 

@@ -24,9 +24,15 @@ function eventsOf(ticket: SlaCase['ticket']): TicketEvent[] {
 
 /** The log cut at `nowMs` and stably sorted (created first): what the engine sees. */
 function cut(ticket: SlaCase['ticket'], nowMs: number): TicketEvent[] {
-  const events = eventsOf(ticket).map((event, index) => ({ event, index, ms: naiveInstantMs(event.at as never) }));
+  const events = eventsOf(ticket).map((event, index) => ({
+    event,
+    index,
+    ms: naiveInstantMs(event.at as never),
+  }));
   const created = events.filter((e) => e.event.type === 'created');
-  const rest = events.filter((e) => e.event.type !== 'created' && e.ms <= nowMs).sort((a, b) => a.ms - b.ms || a.index - b.index);
+  const rest = events
+    .filter((e) => e.event.type !== 'created' && e.ms <= nowMs)
+    .sort((a, b) => a.ms - b.ms || a.index - b.index);
   return [...created, ...rest].map((e) => e.event);
 }
 
@@ -34,22 +40,31 @@ function compute(policy: Policy, events: readonly TicketEvent[], nowMs: number):
   return computeSlaState({ id: 'T', events } as Ticket, policy, { now: nowMs });
 }
 
-const visible = (cycle: CycleState) => ({ status: cycle.status, breached: cycle.breached, reached: cycle.warnings.map((w) => w.reached) });
+const visible = (cycle: CycleState) => ({
+  status: cycle.status,
+  breached: cycle.breached,
+  reached: cycle.warnings.map((w) => w.reached),
+});
 
 describe('engine invariants', () => {
   test('elapsed never decreases as now grows, while the goal stays the same', () => {
     fc.assert(
-      fc.property(slaCaseArb, fc.integer({ min: 1, max: 3 * 1440 }), ({ policy, ticket, nowMs }, laterMinutes) => {
-        const compiled = compilePolicy(policy as PolicySpec);
-        const before = compute(compiled, eventsOf(ticket), nowMs);
-        const after = compute(compiled, eventsOf(ticket), nowMs + laterMinutes * 60_000);
-        for (const [name, metric] of Object.entries(before.metrics)) {
-          metric.cycles.forEach((cycle, i) => {
-            const later = after.metrics[name]?.cycles[i];
-            if (later && later.goal?.index === cycle.goal?.index) expect(later.elapsed).toBeGreaterThanOrEqual(cycle.elapsed);
-          });
-        }
-      }),
+      fc.property(
+        slaCaseArb,
+        fc.integer({ min: 1, max: 3 * 1440 }),
+        ({ policy, ticket, nowMs }, laterMinutes) => {
+          const compiled = compilePolicy(policy as PolicySpec);
+          const before = compute(compiled, eventsOf(ticket), nowMs);
+          const after = compute(compiled, eventsOf(ticket), nowMs + laterMinutes * 60_000);
+          for (const [name, metric] of Object.entries(before.metrics)) {
+            metric.cycles.forEach((cycle, i) => {
+              const later = after.metrics[name]?.cycles[i];
+              if (later && later.goal?.index === cycle.goal?.index)
+                expect(later.elapsed).toBeGreaterThanOrEqual(cycle.elapsed);
+            });
+          }
+        },
+      ),
       { numRuns: runs },
     );
   });
@@ -58,7 +73,9 @@ describe('engine invariants', () => {
     fc.assert(
       fc.property(slaCaseArb, ({ policy, ticket, nowMs }) => {
         const compiled = compilePolicy(policy as PolicySpec);
-        expect(compute(compiled, cut(ticket, nowMs), nowMs)).toEqual(compute(compiled, eventsOf(ticket), nowMs));
+        expect(compute(compiled, cut(ticket, nowMs), nowMs)).toEqual(
+          compute(compiled, eventsOf(ticket), nowMs),
+        );
       }),
       { numRuns: runs },
     );
@@ -68,7 +85,9 @@ describe('engine invariants', () => {
     fc.assert(
       fc.property(slaCaseArb, ({ policy, ticket, nowMs }) => {
         const compiled = compilePolicy(policy as PolicySpec);
-        expect(compute(compiled, cut(ticket, Number.POSITIVE_INFINITY), nowMs)).toEqual(compute(compiled, eventsOf(ticket), nowMs));
+        expect(compute(compiled, cut(ticket, Number.POSITIVE_INFINITY), nowMs)).toEqual(
+          compute(compiled, eventsOf(ticket), nowMs),
+        );
       }),
       { numRuns: runs },
     );
@@ -103,7 +122,8 @@ describe('engine invariants', () => {
         const events = cut(ticket, nowMs);
         const state = compute(compiled, events, nowMs);
         for (const [name, metric] of Object.entries(state.metrics)) {
-          if (metric.status !== 'running' || metric.deadline === null || metric.deadline < state.now) continue;
+          if (metric.status !== 'running' || metric.deadline === null || metric.deadline < state.now)
+            continue;
           const atDeadline = compute(compiled, events, metric.deadline).metrics[name];
           const after = compute(compiled, events, metric.deadline + 1).metrics[name];
           expect(atDeadline?.breached).toBe(false);
@@ -149,7 +169,10 @@ describe('engine invariants', () => {
             metrics: Object.fromEntries(
               Object.entries(spec.metrics).map(([name, metric]) => [
                 name,
-                { ...metric, pauseWhen: { any: [...(metric.pauseWhen ? [metric.pauseWhen] : []), { x_paused: true }] } },
+                {
+                  ...metric,
+                  pauseWhen: { any: [...(metric.pauseWhen ? [metric.pauseWhen] : []), { x_paused: true }] },
+                },
               ]),
             ),
           };
@@ -178,7 +201,10 @@ describe('engine invariants', () => {
     fc.assert(
       fc.property(
         slaCaseArb,
-        fc.record({ priority: fc.constantFrom('low', 'normal', 'high', 'urgent'), tier: fc.constantFrom('free', 'pro', 'enterprise') }),
+        fc.record({
+          priority: fc.constantFrom('low', 'normal', 'high', 'urgent'),
+          tier: fc.constantFrom('free', 'pro', 'enterprise'),
+        }),
         ({ policy, ticket, nowMs }, attributes) => {
           const compiled = compilePolicy(policy as PolicySpec);
           const events = cut(ticket, nowMs);
@@ -188,7 +214,12 @@ describe('engine invariants', () => {
           const after = compute(compiled, [...events, { type: 'updated', at: laterMs, attributes }], laterMs);
           for (const [name, metric] of Object.entries(before.metrics)) {
             metric.cycles.forEach((cycle, i) => {
-              if (cycle.status === 'met' || cycle.status === 'breached' || cycle.status === 'cancelled' || cycle.status === 'stopped') {
+              if (
+                cycle.status === 'met' ||
+                cycle.status === 'breached' ||
+                cycle.status === 'cancelled' ||
+                cycle.status === 'stopped'
+              ) {
                 const other = after.metrics[name]?.cycles[i];
                 // A resumed cycle (restart: "resume") is open again: the one exception SPEC.md allows.
                 if (other?.stoppedAt !== null) expect(other).toEqual(cycle);
@@ -203,7 +234,10 @@ describe('engine invariants', () => {
 
   test('the result is the same whatever the process TZ', () => {
     const cases = fc.sample(slaCaseArb, { numRuns: 60, seed: 4242 });
-    const run = () => cases.map(({ policy, ticket, nowMs }) => compute(compilePolicy(policy as PolicySpec), eventsOf(ticket), nowMs));
+    const run = () =>
+      cases.map(({ policy, ticket, nowMs }) =>
+        compute(compilePolicy(policy as PolicySpec), eventsOf(ticket), nowMs),
+      );
     const original = process.env.TZ;
     try {
       const reference = run();

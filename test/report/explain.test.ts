@@ -8,7 +8,11 @@ describe('explainSla', () => {
   const policy = compilePolicy({
     calendars: { ny: newYorkHours },
     metrics: {
-      resolution: { kind: 'resolution', pauseWhen: { status: ['pending', 'on_hold'] }, goals: [{ target: '8h', calendar: 'ny' }] },
+      resolution: {
+        kind: 'resolution',
+        pauseWhen: { status: ['pending', 'on_hold'] },
+        goals: [{ target: '8h', calendar: 'ny' }],
+      },
       reply: { kind: 'first_response', goals: [{ target: '1h' }] },
     },
   });
@@ -23,17 +27,50 @@ describe('explainSla', () => {
 
   test('a readable timeline: counting, paused with the condition that paused it, calendar closed, stopped', () => {
     expect(explainSla(log, policy, { now, metric: 'resolution' })).toEqual([
-      { from: ms('2026-03-02T21:00:00Z'), to: ms('2026-03-02T21:30:00Z'), kind: 'counting', counted: 30 * 60_000, reason: 'calendar "ny" open' },
-      { from: ms('2026-03-02T21:30:00Z'), to: ms('2026-03-03T15:00:00Z'), kind: 'paused', counted: 0, reason: 'status = "pending" (pauseWhen)' },
-      { from: ms('2026-03-03T15:00:00Z'), to: ms('2026-03-03T17:00:00Z'), kind: 'counting', counted: 2 * hour, reason: 'calendar "ny" open' },
-      { from: ms('2026-03-03T17:00:00Z'), to: ms('2026-03-03T19:00:00Z'), kind: 'stopped', counted: 0, reason: 'stopped, then resumed' },
-      { from: ms('2026-03-03T19:00:00Z'), to: ms('2026-03-03T20:00:00Z'), kind: 'counting', counted: hour, reason: 'calendar "ny" open' },
+      {
+        from: ms('2026-03-02T21:00:00Z'),
+        to: ms('2026-03-02T21:30:00Z'),
+        kind: 'counting',
+        counted: 30 * 60_000,
+        reason: 'calendar "ny" open',
+      },
+      {
+        from: ms('2026-03-02T21:30:00Z'),
+        to: ms('2026-03-03T15:00:00Z'),
+        kind: 'paused',
+        counted: 0,
+        reason: 'status = "pending" (pauseWhen)',
+      },
+      {
+        from: ms('2026-03-03T15:00:00Z'),
+        to: ms('2026-03-03T17:00:00Z'),
+        kind: 'counting',
+        counted: 2 * hour,
+        reason: 'calendar "ny" open',
+      },
+      {
+        from: ms('2026-03-03T17:00:00Z'),
+        to: ms('2026-03-03T19:00:00Z'),
+        kind: 'stopped',
+        counted: 0,
+        reason: 'stopped, then resumed',
+      },
+      {
+        from: ms('2026-03-03T19:00:00Z'),
+        to: ms('2026-03-03T20:00:00Z'),
+        kind: 'counting',
+        counted: hour,
+        reason: 'calendar "ny" open',
+      },
     ]);
     expect(computeSlaState(log, policy, { now }).metrics.resolution?.elapsed).toBe(3.5 * hour);
   });
 
   test('closed calendar hours inside a running stretch are their own segments', () => {
-    const segments = explainSla(log.slice(0, 1), policy, { now: '2026-03-03T15:00:00Z', metric: 'resolution' });
+    const segments = explainSla(log.slice(0, 1), policy, {
+      now: '2026-03-03T15:00:00Z',
+      metric: 'resolution',
+    });
     expect(segments.map((s) => [s.kind, s.to - s.from])).toEqual([
       ['counting', hour],
       ['closed', 16 * hour],
@@ -42,7 +79,9 @@ describe('explainSla', () => {
   });
 
   test('a metric with no cycle has an empty timeline; a chosen cycle can be explained', () => {
-    expect(explainSla([created('2026-03-02T21:00:00Z', { status: 'solved' })], policy, { now, metric: 'reply' })).toEqual([]);
+    expect(
+      explainSla([created('2026-03-02T21:00:00Z', { status: 'solved' })], policy, { now, metric: 'reply' }),
+    ).toEqual([]);
     expect(explainSla(log, policy, { now, metric: 'reply', cycle: 0 })).toHaveLength(1);
   });
 
@@ -60,7 +99,11 @@ describe('explainSla', () => {
         const state = computeSlaState(ticket as Ticket, compiled, { now: nowMs });
         for (const [name, metric] of Object.entries(state.metrics)) {
           metric.cycles.forEach((cycle, index) => {
-            const segments = explainSla(ticket as Ticket, compiled, { now: nowMs, metric: name, cycle: index });
+            const segments = explainSla(ticket as Ticket, compiled, {
+              now: nowMs,
+              metric: name,
+              cycle: index,
+            });
             expect(segments.reduce((sum, s) => sum + s.counted, 0)).toBe(cycle.elapsed);
             const endMs = cycle.stoppedAt ?? nowMs;
             if (segments.length > 0) {
@@ -70,7 +113,9 @@ describe('explainSla', () => {
               expect(endMs).toBe(cycle.startedAt);
             }
             for (let i = 1; i < segments.length; i++) expect(segments[i]?.from).toBe(segments[i - 1]?.to);
-            const paused = segments.filter((s) => s.kind === 'paused').reduce((sum, s) => sum + (s.to - s.from), 0);
+            const paused = segments
+              .filter((s) => s.kind === 'paused')
+              .reduce((sum, s) => sum + (s.to - s.from), 0);
             expect(paused).toBe(cycle.pausedFor);
           });
         }

@@ -1,8 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { type CycleState, compilePolicy, computeSlaStates, type SlaState, summarizeSla } from '../../src/index.js';
 import { generateTickets } from '../../bench/generate.js';
 import policySpec from '../../examples/data/policy.json' with { type: 'json' };
+import {
+  type CycleState,
+  compilePolicy,
+  computeSlaStates,
+  type SlaState,
+  summarizeSla,
+} from '../../src/index.js';
 
 const policy = compilePolicy(policySpec as never);
 
@@ -34,8 +40,10 @@ function direct(states: readonly SlaState[], groupBy: string | undefined) {
       cancelled: count('cancelled'),
       stopped: count('stopped'),
       open: count('running') + count('paused'),
-      openBreached: cycles.filter((c) => (c.status === 'running' || c.status === 'paused') && c.breached).length,
-      complianceRate: count('met') + count('breached') === 0 ? null : count('met') / (count('met') + count('breached')),
+      openBreached: cycles.filter((c) => (c.status === 'running' || c.status === 'paused') && c.breached)
+        .length,
+      complianceRate:
+        count('met') + count('breached') === 0 ? null : count('met') / (count('met') + count('breached')),
       breachRate: withGoal.length === 0 ? null : cycles.filter((c) => c.breached).length / withGoal.length,
       elapsed:
         sorted.length === 0
@@ -50,21 +58,26 @@ function direct(states: readonly SlaState[], groupBy: string | undefined) {
 }
 
 describe('summarizeSla', () => {
-  const states = [...computeSlaStates(generateTickets({ count: 400, seed: 7 }), policy, { now: '2026-04-01T00:00:00Z' })];
+  const states = [
+    ...computeSlaStates(generateTickets({ count: 400, seed: 7 }), policy, { now: '2026-04-01T00:00:00Z' }),
+  ];
 
-  test.each([undefined, 'tier', 'region', 'priority', 'nothing_like_this'])('matches a direct computation, grouped by %s', (groupBy) => {
-    const summary = summarizeSla(states, groupBy === undefined ? {} : { groupBy });
-    const expected = direct(states, groupBy);
-    expect(summary.groups.length).toBe(expected.length);
-    for (const row of expected) {
-      const found = summary.groups.find((g) => g.key === row.key && g.metric === row.metric);
-      expect(found?.elapsed?.mean).toBeCloseTo(row.elapsed?.mean ?? Number.NaN, 6);
-      expect({ ...found, elapsed: found?.elapsed && { ...found.elapsed, mean: 0 } }).toEqual({
-        ...row,
-        elapsed: row.elapsed && { ...row.elapsed, mean: 0 },
-      });
-    }
-  });
+  test.each([undefined, 'tier', 'region', 'priority', 'nothing_like_this'])(
+    'matches a direct computation, grouped by %s',
+    (groupBy) => {
+      const summary = summarizeSla(states, groupBy === undefined ? {} : { groupBy });
+      const expected = direct(states, groupBy);
+      expect(summary.groups.length).toBe(expected.length);
+      for (const row of expected) {
+        const found = summary.groups.find((g) => g.key === row.key && g.metric === row.metric);
+        expect(found?.elapsed?.mean).toBeCloseTo(row.elapsed?.mean ?? Number.NaN, 6);
+        expect({ ...found, elapsed: found?.elapsed && { ...found.elapsed, mean: 0 } }).toEqual({
+          ...row,
+          elapsed: row.elapsed && { ...row.elapsed, mean: 0 },
+        });
+      }
+    },
+  );
 
   test('nearest-rank quantiles: elapsed 10, 20, 30, 40 min gives median 20 and p90 40', () => {
     const cycle = (minutes: number): CycleState => ({
@@ -92,11 +105,20 @@ describe('summarizeSla', () => {
     });
     const [row] = summarizeSla([state([cycle(30), cycle(10)]), state([cycle(40), cycle(20)])]).groups;
     expect(row?.elapsed).toEqual({ mean: 25 * 60_000, median: 20 * 60_000, p90: 40 * 60_000 });
-    expect(row).toMatchObject({ key: null, metric: 'm', cycles: 4, met: 4, complianceRate: 1, breachRate: 0 });
+    expect(row).toMatchObject({
+      key: null,
+      metric: 'm',
+      cycles: 4,
+      met: 4,
+      complianceRate: 1,
+      breachRate: 0,
+    });
   });
 
   test('groupBy may be a function; keys of different types stay apart', () => {
-    const summary = summarizeSla(states.slice(0, 50), { groupBy: (s) => (s.ticketId!.endsWith('1') ? 1 : '1') });
+    const summary = summarizeSla(states.slice(0, 50), {
+      groupBy: (s) => (s.ticketId!.endsWith('1') ? 1 : '1'),
+    });
     expect(new Set(summary.groups.map((g) => g.key))).toEqual(new Set([1, '1']));
   });
 

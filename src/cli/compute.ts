@@ -1,0 +1,148 @@
+/**
+ * `sla-clock compute`: one state per ticket, NDJSON in and out, streamed. With `--workers N` the
+ * tickets go to worker threads in batches, a bounded number in flight, and results are written
+ * strictly in input order.
+ */
+import { type BatchResult, computeItems, type Job, jobOf } from './batch.js';
+import { ExitCode } from './exit.js';
+import { type InputPath, readLineBatches } from './ndjson.js';
+import { Output, Problems } from './output.js';
+import { loadPolicy } from './policy.js';
+import { ComputePool } from './pool.js';
+import { Progress } from './progress.js';
+import { type InputItem, TicketAssembler } from './tickets.js';
+
+export interface ComputeOptions {
+  readonly policyPath: string;
+  readonly nowMs: number;
+  readonly workers: number;
+  readonly input: InputPath;
+}
+
+/** Tickets per batch sent to a worker: large enough to make a message's cost negligible. */
+const batchSize = 256;
+/** Batches queued or computing per worker: keeps workers busy, and memory flat. */
+const batchesPerWorker = 3;
+
+/** Where a run's results go, with its counters. */
+class Sink {
+  readonly progress = new Progress();
+  readonly output = new Output();
+  readonly problems = new Problems(this.progress);
+  linesRead = 0;
+  computed = 0;
+
+  deliver(result: BatchResult): void {
+    this.output.write(result.stdout);
+    this.problems.report(result.problems);
+    this.computed += result.computed;
+    this.progress.update(this.linesRead, this.computed, this.problems.count);
+  }
+
+  exitCode(): ExitCode {
+    this.progress.clear();
+    return this.problems.count > 0 ? ExitCode.InvalidInput : ExitCode.Ok;
+  }
+}
+
+export async function runCompute(options: ComputeOptions): Promise<ExitCode> {
+  const { spec, policy } = loadPolicy(options.policyPath);
+  const sink = new Sink();
+  const assembler = new TicketAssembler();
+  const items: InputItem[] = [];
+
+  if (options.workers === 1) {
+    for await (const batch of readLineBatches(options.input)) {
+      items.length = 0;
+      assembler.pushBatch(batch, items);
+      sink.linesRead = batch.firstLine + batch.lines.length - 1;
+      // Everything a chunk completed is written before the next chunk is awaited, so a client
+      // that sends a ticket and waits for its state gets it.
+      sink.deliver(computeItems(items, policy, options.nowMs));
+      await sink.output.ready();
+      if (sink.output.closed) return sink.exitCode();
+    }
+    items.length = 0;
+    assembler.end(items);
+    sink.deliver(computeItems(items, policy, options.nowMs));
+    return sink.exitCode();
+  }
+
+  const pool = new ComputePool(spec, options.nowMs, options.workers);
+  const inOrder = new InOrder<BatchResult>((result) => sink.deliver(result));
+  const maxInFlight = options.workers * batchesPerWorker;
+  let jobs: Job[] = [];
+  const send = async () => {
+    if (jobs.length === 0) return;
+    inOrder.add(pool.run(jobs));
+    jobs = [];
+    await inOrder.waitUntilFewer(maxInFlight);
+    await sink.output.ready();
+  };
+  try {
+    for await (const batch of readLineBatches(options.input)) {
+      items.length = 0;
+      assembler.pushBatch(batch, items);
+      sink.linesRead = batch.firstLine + batch.lines.length - 1;
+      for (const item of items) {
+        jobs.push(jobOf(item));
+        if (jobs.length === batchSize) await send();
+      }
+      // A partial batch goes too: input may pause here (a client waiting for its answers).
+      await send();
+      if (sink.output.closed) return sink.exitCode();
+    }
+    items.length = 0;
+    assembler.end(items);
+    jobs.push(...items.map(jobOf));
+    await send();
+    await inOrder.waitUntilFewer(1);
+    return sink.exitCode();
+  } finally {
+    await pool.destroy();
+  }
+}
+
+/**
+ * Results of batches delivered in the order the batches were added, each as soon as it and every
+ * batch before it are done (whatever the main loop is waiting for at the time).
+ */
+class InOrder<T> {
+  private readonly slots: { result: T | undefined }[] = [];
+  private failure: { error: unknown } | null = null;
+  private wake: (() => void) | null = null;
+
+  constructor(private readonly deliver: (result: T) => void) {}
+
+  add(promise: Promise<T>): void {
+    const slot: { result: T | undefined } = { result: undefined };
+    this.slots.push(slot);
+    promise.then(
+      (result) => {
+        slot.result = result;
+        while (this.slots[0]?.result !== undefined) this.deliver(this.slots.shift()!.result!);
+        this.notify();
+      },
+      (error: unknown) => {
+        this.failure ??= { error };
+        this.notify();
+      },
+    );
+  }
+
+  /** Waits until fewer than `count` batches are pending; rethrows a batch's failure. */
+  async waitUntilFewer(count: number): Promise<void> {
+    while (this.failure === null && this.slots.length >= count) {
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+      });
+    }
+    if (this.failure !== null) throw this.failure.error;
+  }
+
+  private notify(): void {
+    const wake = this.wake;
+    this.wake = null;
+    wake?.();
+  }
+}

@@ -1,0 +1,176 @@
+/**
+ * `sla-clock explain`: the timeline of one cycle of one metric of one ticket, so a person can see
+ * what counted and why. Scans the input until the ticket is complete, then stops reading.
+ */
+import {
+  type CycleState,
+  explainSla,
+  type Policy,
+  type SlaState,
+  type Ticket,
+  type TimelineSegment,
+} from '../index.js';
+import { evaluate } from './evaluate.js';
+import { CliError, ExitCode } from './exit.js';
+import { formatDuration, formatZoned, renderTable } from './format.js';
+import { cliMessage } from './messages.js';
+import { type InputPath, readLineBatchesSync } from './ndjson.js';
+import { Problems } from './output.js';
+import { loadPolicy } from './policy.js';
+import { Progress } from './progress.js';
+import { type EventLines, type InputItem, TicketAssembler, type TicketLine } from './tickets.js';
+
+export interface ExplainOptions {
+  readonly policyPath: string;
+  readonly nowMs: number;
+  readonly ticketId: string;
+  readonly metric: string | undefined;
+  readonly cycle: number | undefined;
+  readonly format: 'text' | 'json';
+  readonly input: InputPath;
+}
+
+const isWanted = (item: InputItem, id: string): item is TicketLine | EventLines =>
+  (item.kind === 'ticket' && (item.ticket as { id?: unknown }).id === id) ||
+  (item.kind === 'events' && item.id === id);
+
+/** The first ticket with that id; line problems met on the way are reported (one may be it). */
+function findTicket(input: InputPath, id: string, problems: Problems): TicketLine | EventLines | undefined {
+  const assembler = new TicketAssembler();
+  const items: InputItem[] = [];
+  const scan = (): TicketLine | EventLines | undefined => {
+    for (const item of items) {
+      if (item.kind === 'error') problems.report([item]);
+      else if (isWanted(item, id)) return item;
+    }
+    return undefined;
+  };
+  for (const batch of readLineBatchesSync(input)) {
+    items.length = 0;
+    assembler.pushBatch(batch, items);
+    const found = scan();
+    if (found !== undefined) return found;
+  }
+  items.length = 0;
+  assembler.end(items);
+  return scan();
+}
+
+export function runExplain(options: ExplainOptions): ExitCode {
+  const { policy } = loadPolicy(options.policyPath);
+  const metric = options.metric ?? policy.metricNames[0]!;
+  if (!policy.metricNames.includes(metric))
+    throw new CliError(cliMessage.unknownMetric(metric, policy.metricNames));
+  const problems = new Problems(new Progress());
+  const item = findTicket(options.input, options.ticketId, problems);
+  if (item === undefined) {
+    process.stderr.write(`${cliMessage.ticketNotFound(options.ticketId)}\n`);
+    return ExitCode.InvalidInput;
+  }
+  const ticket = item.kind === 'ticket' ? item.ticket : { id: item.id, events: item.events };
+  const result = evaluate(
+    ticket,
+    item.line,
+    item.kind === 'events' ? item.lines : null,
+    policy,
+    options.nowMs,
+  );
+  if (!result.ok) {
+    problems.report(result.problems);
+    return ExitCode.InvalidInput;
+  }
+  const cycles = result.state.metrics[metric]!.cycles;
+  const cycle = options.cycle ?? cycles.length - 1;
+  if (options.cycle !== undefined && cycle >= cycles.length) {
+    throw new CliError(cliMessage.cycleOutOfRange(options.ticketId, metric, cycle, cycles.length));
+  }
+  const segments =
+    cycles.length === 0 ? [] : explainSla(ticket as Ticket, policy, { now: options.nowMs, metric, cycle });
+  const explained: Explained = { state: result.state, metric, cycle, cycles, segments };
+  process.stdout.write(options.format === 'json' ? explainJson(explained) : explainText(explained, policy));
+  return problems.count > 0 ? ExitCode.InvalidInput : ExitCode.Ok;
+}
+
+interface Explained {
+  readonly state: SlaState;
+  readonly metric: string;
+  /** The cycle's index; -1 when the metric has no cycle. */
+  readonly cycle: number;
+  readonly cycles: readonly CycleState[];
+  readonly segments: readonly TimelineSegment[];
+}
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+/** The explanation as one JSON line, instants as ISO strings. */
+function explainJson({ state, metric, cycle, cycles, segments }: Explained): string {
+  const chosen = cycles[cycle];
+  return `${JSON.stringify({
+    ticketId: state.ticketId,
+    now: iso(state.now),
+    metric,
+    cycle: chosen === undefined ? null : cycle,
+    cycles: cycles.length,
+    status: chosen?.status ?? 'inactive',
+    goal: chosen?.goal ?? null,
+    elapsed: chosen?.elapsed ?? 0,
+    segments: segments.map((segment) => ({ ...segment, from: iso(segment.from), to: iso(segment.to) })),
+  })}\n`;
+}
+
+/** The zone to show a cycle's instants in: its goal calendar's, else UTC. */
+function zoneOf(policy: Policy, chosen: CycleState): string {
+  const name = chosen.goal?.calendar;
+  const calendars = policy.spec.calendars;
+  const spec =
+    name !== undefined && calendars !== undefined && Object.hasOwn(calendars, name)
+      ? calendars[name]
+      : undefined;
+  return typeof spec === 'object' ? spec.timeZone : 'UTC';
+}
+
+/** The explanation for people: a header, one line per segment, and a total equal to elapsed. */
+function explainText({ state, metric, cycle, cycles, segments }: Explained, policy: Policy): string {
+  const heading = `ticket ${state.ticketId ?? '(no id)'}, metric ${metric}, at ${iso(state.now)}`;
+  const chosen = cycles[cycle];
+  if (chosen === undefined) return `${heading}\nno cycle: the metric is inactive\n`;
+  const timeZone = zoneOf(policy, chosen);
+  const goal =
+    chosen.goal === null
+      ? 'no goal matches (elapsed measured on 24/7)'
+      : `goal ${chosen.goal.index}: ${formatDuration(chosen.goal.target)} on calendar ${JSON.stringify(chosen.goal.calendar)}`;
+  const percent = chosen.percent === null ? '' : ` (${chosen.percent.toFixed(1)}%)`;
+  const lines = [
+    heading,
+    `cycle ${cycle} (${cycles.length} in all, 0 = oldest): ${chosen.status}${chosen.breached && chosen.status !== 'breached' ? ', breached' : ''}; ${goal}`,
+    `elapsed ${formatDuration(chosen.elapsed)}${percent}` +
+      (chosen.remaining === null ? '' : `, remaining ${formatDuration(chosen.remaining)}`) +
+      (chosen.pausedFor > 0 ? `, paused for ${formatDuration(chosen.pausedFor)}` : '') +
+      (chosen.deadline === null
+        ? ''
+        : `, deadline ${formatZoned(chosen.deadline, timeZone, chosen.deadline % 1000 !== 0)}`),
+    `times in ${timeZone}`,
+    '',
+  ];
+  const withMs = segments.some((segment) => segment.from % 1000 !== 0 || segment.to % 1000 !== 0);
+  const rows = segments.map((segment) => [
+    formatZoned(segment.from, timeZone, withMs),
+    formatZoned(segment.to, timeZone, withMs),
+    segment.kind,
+    segment.counted === 0 ? '-' : formatDuration(segment.counted),
+    segment.reason,
+  ]);
+  const table = renderTable(['from', 'to', 'kind', 'counted', 'reason'], rows, [
+    'left',
+    'left',
+    'left',
+    'right',
+    'left',
+  ]);
+  const countedMs = segments.reduce((sum, segment) => sum + segment.counted, 0);
+  const total =
+    countedMs === chosen.elapsed
+      ? `total counted ${formatDuration(countedMs)} (${countedMs} ms) = elapsed`
+      : `total counted ${formatDuration(countedMs)} (${countedMs} ms), but elapsed is ${chosen.elapsed} ms`;
+  return `${lines.join('\n')}\n${table}${total}\n`;
+}

@@ -1,0 +1,91 @@
+/** Numbers for people: durations such as `1h 30m`, percentages, aligned tables, zoned instants. */
+
+const units: readonly (readonly [suffix: string, ms: number])[] = [
+  ['d', 86_400_000],
+  ['h', 3_600_000],
+  ['m', 60_000],
+  ['s', 1000],
+  ['ms', 1],
+];
+
+/**
+ * A duration in the policy's own units, exact to the millisecond: `1d 2h 3m 4s 5ms`, `1h 30m`,
+ * `0s`; `d` is 24 hours of counted time, as in targets. Negative durations (overdue) get a `-`.
+ *
+ * @example
+ * formatDuration(5_400_000) //=> '1h 30m'
+ */
+export function formatDuration(ms: number): string {
+  if (ms === 0) return '0s';
+  let rest = Math.abs(Math.round(ms));
+  const parts: string[] = [];
+  for (const [suffix, unitMs] of units) {
+    const amount = Math.floor(rest / unitMs);
+    rest -= amount * unitMs;
+    if (amount > 0) parts.push(`${amount}${suffix}`);
+  }
+  return `${ms < 0 ? '-' : ''}${parts.join(' ')}`;
+}
+
+/** A duration rounded to the second, for tables of means and quantiles. */
+export const formatSeconds = (ms: number): string => formatDuration(Math.round(ms / 1000) * 1000);
+
+/** A rate from 0 to 1 as a percentage with one decimal: `95.0%`; `-` for null (0 / 0). */
+export const formatRate = (rate: number | null): string =>
+  rate === null ? '-' : `${(rate * 100).toFixed(1)}%`;
+
+export type Align = 'left' | 'right';
+
+/** Rows under a header, columns padded to their widest cell, two spaces apart. */
+export function renderTable(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  align: readonly Align[],
+): string {
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
+  );
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((cell, column) => {
+        const width = widths[column] ?? 0;
+        return align[column] === 'right' ? cell.padStart(width) : cell.padEnd(width);
+      })
+      .join('  ')
+      .trimEnd();
+  return [line(header), ...rows.map(line)].map((text) => `${text}\n`).join('');
+}
+
+const zonedFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * An instant as wall-clock time in `timeZone` with its offset and weekday:
+ * `Mon 2026-03-02 09:00:00 -05:00` (milliseconds only when `withMs`).
+ *
+ * @example
+ * formatZoned(1772460000000, 'America/New_York', false) //=> 'Mon 2026-03-02 09:00:00 -05:00'
+ */
+export function formatZoned(ms: number, timeZone: string, withMs: boolean): string {
+  let format = zonedFormats.get(timeZone);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      weekday: 'short',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'longOffset',
+    });
+    zonedFormats.set(timeZone, format);
+  }
+  const part: Record<string, string> = {};
+  for (const { type, value } of format.formatToParts(ms)) part[type] = value;
+  // "GMT-05:00", or "GMT" for a zero offset.
+  const offset = (part.timeZoneName ?? 'GMT').replace('GMT', '') || '+00:00';
+  const fraction = withMs ? `.${String(((ms % 1000) + 1000) % 1000).padStart(3, '0')}` : '';
+  return `${part.weekday} ${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}:${part.second}${fraction} ${offset}`;
+}

@@ -1,0 +1,148 @@
+#!/usr/bin/env node
+/**
+ * The `sla-clock` command (SPEC.md section 9): arguments, dispatch, exit codes. Its own entry
+ * point (dist/cli.js); the library never imports anything from src/cli.
+ */
+import { readFileSync } from 'node:fs';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { runCompute } from './compute.js';
+import { CliError, ExitCode } from './exit.js';
+import { runExplain } from './explain.js';
+import { parseCycle, parseFormat, parseNow, parseWorkers } from './flags.js';
+import { type CommandName, cliMessage, usage } from './messages.js';
+import { runReport } from './report.js';
+import { runValidate } from './validate.js';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+const help = { type: 'boolean', short: 'h' } as const;
+const policy = { type: 'string' } as const;
+const now = { type: 'string' } as const;
+
+const commandOptions = {
+  compute: { policy, now, workers: { type: 'string' }, help },
+  report: { policy, now, 'group-by': { type: 'string' }, format: { type: 'string' }, help },
+  explain: {
+    policy,
+    now,
+    ticket: { type: 'string' },
+    metric: { type: 'string' },
+    cycle: { type: 'string' },
+    format: { type: 'string' },
+    help,
+  },
+  validate: { help },
+} as const satisfies Record<CommandName, Options>;
+
+const isCommand = (name: string): name is CommandName => Object.hasOwn(commandOptions, name);
+
+/** The package version, from the package.json beside dist/ (installed copies always ship it). */
+function version(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return `sla-clock ${manifest.version} (tz ${process.versions.tz ?? 'unknown'})`;
+}
+
+function parse<C extends CommandName>(command: C, args: readonly string[]) {
+  try {
+    return parseArgs({
+      args: [...args],
+      options: commandOptions[command],
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    // node:util reports unknown flags and missing values in readable sentences.
+    throw new CliError(cliMessage.badFlags((error as Error).message), ExitCode.Usage, true);
+  }
+}
+
+function required(value: string | undefined, flag: string): string {
+  if (value === undefined) throw new CliError(cliMessage.requiredFlag(flag), ExitCode.Usage, true);
+  return value;
+}
+
+/** At most one tickets file; none, or "-", is stdin. */
+function inputOf(positionals: readonly string[]): string | undefined {
+  if (positionals.length > 1) throw new CliError(cliMessage.oneInput(positionals), ExitCode.Usage, true);
+  return positionals[0];
+}
+
+async function run(command: CommandName, args: readonly string[]): Promise<ExitCode> {
+  switch (command) {
+    case 'compute': {
+      const { values, positionals } = parse('compute', args);
+      if (values.help) return printUsage(command);
+      return runCompute({
+        policyPath: required(values.policy, 'policy'),
+        nowMs: parseNow(values.now),
+        workers: parseWorkers(values.workers),
+        input: inputOf(positionals),
+      });
+    }
+    case 'report': {
+      const { values, positionals } = parse('report', args);
+      if (values.help) return printUsage(command);
+      return runReport({
+        policyPath: required(values.policy, 'policy'),
+        nowMs: parseNow(values.now),
+        groupBy: values['group-by'],
+        format: parseFormat(values.format, ['table', 'json']),
+        input: inputOf(positionals),
+      });
+    }
+    case 'explain': {
+      const { values, positionals } = parse('explain', args);
+      if (values.help) return printUsage(command);
+      return runExplain({
+        policyPath: required(values.policy, 'policy'),
+        nowMs: parseNow(values.now),
+        ticketId: required(values.ticket, 'ticket'),
+        metric: values.metric,
+        cycle: parseCycle(values.cycle),
+        format: parseFormat(values.format, ['text', 'json']),
+        input: inputOf(positionals),
+      });
+    }
+    case 'validate': {
+      const { values, positionals } = parse('validate', args);
+      if (values.help) return printUsage(command);
+      if (positionals.length !== 1) throw new CliError(cliMessage.onePolicyFile(), ExitCode.Usage, true);
+      return runValidate(positionals[0]!);
+    }
+  }
+}
+
+function printUsage(command?: CommandName): ExitCode {
+  process.stdout.write(usage(command));
+  return ExitCode.Ok;
+}
+
+async function main(args: readonly string[]): Promise<ExitCode> {
+  const [first, ...rest] = args;
+  let command: CommandName | undefined;
+  try {
+    if (first === '--version') {
+      process.stdout.write(`${version()}\n`);
+      return ExitCode.Ok;
+    }
+    if (first === '--help' || first === '-h' || first === 'help') return printUsage();
+    if (first === undefined) throw new CliError(cliMessage.noCommand(), ExitCode.Usage, true);
+    if (!isCommand(first)) throw new CliError(cliMessage.unknownCommand(first), ExitCode.Usage, true);
+    command = first;
+    return await run(command, rest);
+  } catch (error) {
+    if (error instanceof CliError) {
+      process.stderr.write(`${error.message}\n${error.showUsage ? `\n${usage(command)}` : ''}`);
+      return error.exitCode;
+    }
+    process.stderr.write(
+      `${cliMessage.internal(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`,
+    );
+    return ExitCode.Usage;
+  }
+}
+
+// Set the code and let the process end by itself: pending writes to stdout still get flushed.
+process.exitCode = await main(process.argv.slice(2));
