@@ -5,22 +5,16 @@
  */
 import { type Policy, serializeSlaState } from '../index.js';
 import { evaluate, type LineProblem } from './evaluate.js';
-import type { InputItem } from './tickets.js';
-
-/**
- * A ticket as sent to a worker: the raw text of its line or lines (a string is copied to a thread
- * far faster than the parsed object), or a line error passed through to keep stderr in order.
- */
-export type Job =
-  | { readonly kind: 'ticket'; readonly line: number; readonly text: string }
-  | {
-      readonly kind: 'events';
-      readonly line: number;
-      readonly id: string;
-      readonly texts: readonly string[];
-      readonly lines: readonly number[];
-    }
-  | { readonly kind: 'error'; readonly line: number; readonly message: string };
+import { lineTooLong } from './ndjson.js';
+import {
+  type ClassifiedLine,
+  type EventLines,
+  type InputItem,
+  isBlank,
+  readLine,
+  type TicketLine,
+  ticketOf,
+} from './tickets.js';
 
 /** What a batch produced: NDJSON for stdout (each line ending in `\n`) and problems for stderr. */
 export interface BatchResult {
@@ -29,35 +23,24 @@ export interface BatchResult {
   readonly computed: number;
 }
 
-/** The job that carries an input item to a worker. */
-export function jobOf(item: InputItem): Job {
-  switch (item.kind) {
-    case 'ticket':
-      return { kind: 'ticket', line: item.line, text: item.text };
-    case 'events':
-      return { kind: 'events', line: item.line, id: item.id, texts: item.texts, lines: item.lines };
-    case 'error':
-      return item;
-  }
+/** Raw lines as sent to a worker: `null` stands for a line too long to read. */
+export interface LineJob {
+  readonly firstLine: number;
+  readonly lines: readonly (string | null)[];
 }
 
-/** The input item a job stands for, parsed again (the main thread parsed it once to group lines). */
-function itemOf(job: Job): InputItem {
-  switch (job.kind) {
-    case 'ticket':
-      return { kind: 'ticket', line: job.line, ticket: JSON.parse(job.text) as object, text: job.text };
-    case 'events':
-      return {
-        kind: 'events',
-        line: job.line,
-        id: job.id,
-        events: job.texts.map((text) => JSON.parse(text) as object),
-        texts: job.texts,
-        lines: job.lines,
-      };
-    case 'error':
-      return job;
-  }
+/** Computes one ticket (or event-line ticket) into its output line or its problems. */
+function computeOne(item: TicketLine | EventLines, policy: Policy, nowMs: number): BatchResult {
+  const result = evaluate(
+    ticketOf(item),
+    item.line,
+    item.kind === 'events' ? item.lines : null,
+    policy,
+    nowMs,
+  );
+  return result.ok
+    ? { stdout: `${JSON.stringify(serializeSlaState(result.state))}\n`, problems: [], computed: 1 }
+    : { stdout: '', problems: result.problems, computed: 0 };
 }
 
 /** Computes items in order into one result. */
@@ -70,21 +53,34 @@ export function computeItems(items: readonly InputItem[], policy: Policy, nowMs:
       problems.push({ line: item.line, message: item.message });
       continue;
     }
-    const result =
-      item.kind === 'ticket'
-        ? evaluate(item.ticket, item.line, null, policy, nowMs)
-        : evaluate({ id: item.id, events: item.events }, item.line, item.lines, policy, nowMs);
-    if (result.ok) {
-      stdout += `${JSON.stringify(serializeSlaState(result.state))}\n`;
-      computed++;
-    } else {
-      problems.push(...result.problems);
-    }
+    const result = item.kind === 'computed' ? item : computeOne(item, policy, nowMs);
+    stdout += result.stdout;
+    problems.push(...result.problems);
+    computed += result.computed;
   }
   return { stdout, problems, computed };
 }
 
-/** Computes a batch of jobs, as a worker does. */
-export function computeJobs(jobs: readonly Job[], policy: Policy, nowMs: number): BatchResult {
-  return computeItems(jobs.map(itemOf), policy, nowMs);
+/**
+ * What a worker does with raw lines: parse and classify each (the main thread never parses in
+ * this mode, so it is not the bottleneck), compute every ticket line, and hand event lines back
+ * for the main thread to group, since only it sees the input in order.
+ */
+export function classifyLines(job: LineJob, policy: Policy, nowMs: number): ClassifiedLine[] {
+  const out: ClassifiedLine[] = [];
+  for (let i = 0; i < job.lines.length; i++) {
+    const text = job.lines[i] as string | null;
+    const line = job.firstLine + i;
+    if (text !== null && isBlank(text)) continue;
+    const read = readLine(text ?? lineTooLong);
+    if (read.kind === 'error') out.push({ kind: 'error', line, message: read.message });
+    else if (read.kind === 'event') out.push({ kind: 'event', line, id: read.id, text: text as string });
+    else
+      out.push({
+        kind: 'computed',
+        line,
+        ...computeOne({ kind: 'ticket', line, ticket: read.value, text: text as string }, policy, nowMs),
+      });
+  }
+  return out;
 }

@@ -3,14 +3,14 @@
  * tickets go to worker threads in batches, a bounded number in flight, and results are written
  * strictly in input order.
  */
-import { type BatchResult, computeItems, type Job, jobOf } from './batch.js';
+import { type BatchResult, computeItems } from './batch.js';
 import { ExitCode } from './exit.js';
-import { type InputPath, readLineBatches } from './ndjson.js';
+import { type InputPath, lineTooLong, readLineBatches } from './ndjson.js';
 import { Output, Problems } from './output.js';
 import { loadPolicy } from './policy.js';
 import { ComputePool } from './pool.js';
 import { Progress } from './progress.js';
-import { type InputItem, TicketAssembler } from './tickets.js';
+import { type ClassifiedLine, type InputItem, TicketAssembler } from './tickets.js';
 
 export interface ComputeOptions {
   readonly policyPath: string;
@@ -19,7 +19,7 @@ export interface ComputeOptions {
   readonly input: InputPath;
 }
 
-/** Tickets per batch sent to a worker: large enough to make a message's cost negligible. */
+/** Lines per batch sent to a worker: large enough to make a message's cost negligible. */
 const batchSize = 256;
 /** Batches queued or computing per worker: keeps workers busy, and memory flat. */
 const batchesPerWorker = 3;
@@ -68,35 +68,33 @@ export async function runCompute(options: ComputeOptions): Promise<ExitCode> {
     return sink.exitCode();
   }
 
+  // Workers parse, classify and compute raw lines; this thread splits lines, groups event lines
+  // (only it sees them in order) and writes results in input order.
   const pool = new ComputePool(spec, options.nowMs, options.workers);
-  const inOrder = new InOrder<BatchResult>((result) => sink.deliver(result));
+  const inOrder = new InOrder<ClassifiedLine[]>((classified) => {
+    items.length = 0;
+    for (const line of classified) assembler.accept(line, items);
+    sink.deliver(computeItems(items, policy, options.nowMs));
+  });
   const maxInFlight = options.workers * batchesPerWorker;
-  let jobs: Job[] = [];
-  const send = async () => {
-    if (jobs.length === 0) return;
-    inOrder.add(pool.run(jobs));
-    jobs = [];
-    await inOrder.waitUntilFewer(maxInFlight);
-    await sink.output.ready();
-  };
   try {
     for await (const batch of readLineBatches(options.input)) {
-      items.length = 0;
-      assembler.pushBatch(batch, items);
       sink.linesRead = batch.firstLine + batch.lines.length - 1;
-      for (const item of items) {
-        jobs.push(jobOf(item));
-        if (jobs.length === batchSize) await send();
-      }
       // A partial batch goes too: input may pause here (a client waiting for its answers).
-      await send();
-      if (sink.output.closed) return sink.exitCode();
+      for (let start = 0; start < batch.lines.length; start += batchSize) {
+        const lines = batch.lines
+          .slice(start, start + batchSize)
+          .map((text) => (text === lineTooLong ? null : text));
+        inOrder.add(pool.run({ firstLine: batch.firstLine + start, lines }));
+        await inOrder.waitUntilFewer(maxInFlight);
+        await sink.output.ready();
+        if (sink.output.closed) return sink.exitCode();
+      }
     }
+    await inOrder.waitUntilFewer(1);
     items.length = 0;
     assembler.end(items);
-    jobs.push(...items.map(jobOf));
-    await send();
-    await inOrder.waitUntilFewer(1);
+    sink.deliver(computeItems(items, policy, options.nowMs));
     return sink.exitCode();
   } finally {
     await pool.destroy();

@@ -18,7 +18,7 @@ import { type InputPath, readLineBatchesSync } from './ndjson.js';
 import { Problems } from './output.js';
 import { loadPolicy } from './policy.js';
 import { Progress } from './progress.js';
-import { type EventLines, type InputItem, TicketAssembler, type TicketLine } from './tickets.js';
+import { type EventLines, type InputItem, TicketAssembler, type TicketLine, ticketOf } from './tickets.js';
 
 export interface ExplainOptions {
   readonly policyPath: string;
@@ -67,7 +67,7 @@ export function runExplain(options: ExplainOptions): ExitCode {
     process.stderr.write(`${cliMessage.ticketNotFound(options.ticketId)}\n`);
     return ExitCode.InvalidInput;
   }
-  const ticket = item.kind === 'ticket' ? item.ticket : { id: item.id, events: item.events };
+  const ticket = ticketOf(item);
   const result = evaluate(
     ticket,
     item.line,

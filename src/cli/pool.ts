@@ -1,8 +1,9 @@
 /** The worker pool of `compute --workers N` (tinypool: a maintained fork of piscina). */
 import { Tinypool } from 'tinypool';
-import type { BatchResult, Job } from './batch.js';
+import type { LineJob } from './batch.js';
 import { CliError } from './exit.js';
 import { cliMessage } from './messages.js';
+import type { ClassifiedLine } from './tickets.js';
 import type { WorkerData } from './worker.js';
 
 /** Computes batches on `threads` worker threads. */
@@ -20,8 +21,8 @@ export class ComputePool {
     });
   }
 
-  run(jobs: readonly Job[]): Promise<BatchResult> {
-    return (this.pool.run(jobs) as Promise<BatchResult>).catch((error: unknown) => {
+  run(job: LineJob): Promise<ClassifiedLine[]> {
+    return (this.pool.run(job) as Promise<ClassifiedLine[]>).catch((error: unknown) => {
       throw new CliError(cliMessage.workerFailed(error instanceof Error ? error.message : String(error)));
     });
   }

@@ -10,7 +10,7 @@ import { type InputPath, readLineBatchesSync } from './ndjson.js';
 import { Problems } from './output.js';
 import { loadPolicy } from './policy.js';
 import { Progress } from './progress.js';
-import { type InputItem, TicketAssembler } from './tickets.js';
+import { type InputItem, TicketAssembler, ticketOf } from './tickets.js';
 
 export interface ReportOptions {
   readonly policyPath: string;
@@ -37,10 +37,15 @@ function* statesOf(
       problems.report([item]);
       continue;
     }
-    const result =
-      item.kind === 'ticket'
-        ? evaluate(item.ticket, item.line, null, policy, nowMs)
-        : evaluate({ id: item.id, events: item.events }, item.line, item.lines, policy, nowMs);
+    // Report reads in this thread: nothing arrives computed by a worker.
+    if (item.kind === 'computed') continue;
+    const result = evaluate(
+      ticketOf(item),
+      item.line,
+      item.kind === 'events' ? item.lines : null,
+      policy,
+      nowMs,
+    );
     if (result.ok) {
       tally.tickets++;
       yield result.state;

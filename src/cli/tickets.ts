@@ -3,6 +3,7 @@
  * `events` key, and an event of the ticket its `ticket` field names otherwise; consecutive event
  * lines with the same `ticket` form one ticket, so only the ticket being read is held in memory.
  */
+import type { LineProblem } from './evaluate.js';
 import { describeJson, lineMessage } from './messages.js';
 import { type LineBatch, lineTooLong, maxLineBytes } from './ndjson.js';
 
@@ -14,12 +15,15 @@ export interface TicketLine {
   readonly text: string;
 }
 
-/** A ticket made of event lines: `events[i]` was line `lines[i]`, its text `texts[i]`. */
+/**
+ * A ticket made of event lines: `events[i]` was line `lines[i]`, its text `texts[i]`. Events
+ * classified by a worker arrive unparsed (`events` is null): the texts are parsed when computed.
+ */
 export interface EventLines {
   readonly kind: 'events';
   readonly line: number;
   readonly id: string;
-  readonly events: readonly object[];
+  readonly events: readonly object[] | null;
   readonly texts: readonly string[];
   readonly lines: readonly number[];
 }
@@ -31,11 +35,30 @@ export interface LineError {
   readonly message: string;
 }
 
-export type InputItem = TicketLine | EventLines | LineError;
+/** A ticket line a worker has already computed: its output and problems, kept in input order. */
+export interface ComputedLine {
+  readonly kind: 'computed';
+  readonly line: number;
+  readonly stdout: string;
+  readonly problems: readonly LineProblem[];
+  readonly computed: number;
+}
+
+export type InputItem = TicketLine | EventLines | LineError | ComputedLine;
+
+/**
+ * A line as a worker classified it (`compute --workers N`): a ticket it computed, an event line
+ * of a ticket (grouped by the main thread, which alone sees lines in order), or an error.
+ */
+export type ClassifiedLine =
+  | ComputedLine
+  | { readonly kind: 'event'; readonly line: number; readonly id: string; readonly text: string }
+  | LineError;
 
 interface OpenGroup {
   readonly id: string;
-  readonly events: object[];
+  /** Null when the lines came classified by a worker, unparsed. */
+  events: object[] | null;
   readonly texts: string[];
   readonly lines: number[];
   /** A line between two of this ticket's lines that could not be read. */
@@ -61,6 +84,19 @@ export class TicketAssembler {
     for (let i = 0; i < batch.lines.length; i++) this.push(batch.firstLine + i, batch.lines[i]!, out);
   }
 
+  /** Takes a line a worker has classified (blank lines never come: the worker drops them). */
+  accept(classified: ClassifiedLine, out: InputItem[]): void {
+    if (classified.kind === 'error') {
+      out.push(classified);
+      if (this.group !== null) this.unreadLine ??= classified.line;
+    } else if (classified.kind === 'computed') {
+      this.close(out);
+      out.push(classified);
+    } else {
+      this.pushEvent(classified.line, classified.text, classified.id, null, out);
+    }
+  }
+
   push(line: number, text: string | typeof lineTooLong, out: InputItem[]): void {
     if (text !== lineTooLong && isBlank(text)) return;
     const read = readLine(text);
@@ -75,7 +111,7 @@ export class TicketAssembler {
     }
   }
 
-  private pushEvent(line: number, text: string, id: string, event: object, out: InputItem[]): void {
+  private pushEvent(line: number, text: string, id: string, event: object | null, out: InputItem[]): void {
     if (this.group?.id !== id) {
       this.close(out);
       const span = this.finished.get(id);
@@ -83,14 +119,14 @@ export class TicketAssembler {
         out.push({ kind: 'error', line, message: lineMessage.reappears(id, span[0], span[1]) });
         return;
       }
-      this.group = { id, events: [], texts: [], lines: [], brokenBy: null };
+      this.group = { id, events: event === null ? null : [], texts: [], lines: [], brokenBy: null };
     } else if (this.unreadLine !== null) {
       // The unreadable line sits between two lines of this ticket: it was probably one of its
       // events, so computing the others could give a wrong answer.
       this.group.brokenBy ??= this.unreadLine;
     }
     this.unreadLine = null;
-    this.group.events.push(event);
+    if (event !== null) this.group.events?.push(event);
     this.group.texts.push(text);
     this.group.lines.push(line);
   }
@@ -122,13 +158,20 @@ export class TicketAssembler {
   }
 }
 
+/** The ticket an item stands for, as `computeSlaState` takes it (event texts parsed if need be). */
+export function ticketOf(item: TicketLine | EventLines): object {
+  return item.kind === 'ticket'
+    ? item.ticket
+    : { id: item.id, events: item.events ?? item.texts.map((text) => JSON.parse(text) as object) };
+}
+
 /** What one line is: a ticket, an event of the ticket it names, or an error. */
-type ReadLine =
+export type ReadLine =
   | { readonly kind: 'ticket'; readonly value: object }
   | { readonly kind: 'event'; readonly value: object; readonly id: string }
   | { readonly kind: 'error'; readonly message: string };
 
-function readLine(text: string | typeof lineTooLong): ReadLine {
+export function readLine(text: string | typeof lineTooLong): ReadLine {
   if (text === lineTooLong) return { kind: 'error', message: lineMessage.tooLong(maxLineBytes) };
   let value: unknown;
   try {
@@ -146,7 +189,7 @@ function readLine(text: string | typeof lineTooLong): ReadLine {
   return { kind: 'event', value, id };
 }
 
-function isBlank(text: string): boolean {
+export function isBlank(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code !== 0x20 && code !== 0x09 && code !== 0x0d) return false;

@@ -1,10 +1,11 @@
 /**
  * A worker thread of `compute --workers N`: compiles the policy once, from the JSON the pool gave
- * it, then computes batches of raw ticket lines into NDJSON text.
+ * it, then parses, classifies and computes batches of raw lines.
  */
 import { Tinypool } from 'tinypool';
 import { compilePolicy, type PolicySpec } from '../index.js';
-import { type BatchResult, computeJobs, type Job } from './batch.js';
+import { classifyLines, type LineJob } from './batch.js';
+import type { ClassifiedLine } from './tickets.js';
 
 /** What every worker is started with. */
 export interface WorkerData {
@@ -16,7 +17,7 @@ export interface WorkerData {
 const data = Tinypool.workerData as WorkerData;
 const policy = compilePolicy(data.policy as PolicySpec);
 
-/** The task function: one batch in, its output text and line problems out. */
-export default function computeBatch(jobs: readonly Job[]): BatchResult {
-  return computeJobs(jobs, policy, data.nowMs);
+/** The task function: raw lines in; computed tickets, event lines and errors out, in order. */
+export default function computeBatch(job: LineJob): ClassifiedLine[] {
+  return classifyLines(job, policy, data.nowMs);
 }
