@@ -1,4 +1,4 @@
-// `npm run demo`: sample tickets (examples/data/tickets.json) through a sample policy
+// Five hand-written sample tickets (examples/data/tickets.json) through the sample policy
 // (examples/data/policy.json: business hours in New York and Berlin, tiers and priorities),
 // printed as a table of every SLA clock at one instant.
 import { readFileSync } from 'node:fs';
