@@ -8,6 +8,7 @@ import { evaluate, type LineProblem } from './evaluate.js';
 import { lineTooLong } from './ndjson.js';
 import {
   type ClassifiedLine,
+  type ComputedLine,
   type EventLines,
   type InputItem,
   isBlank,
@@ -16,9 +17,12 @@ import {
   ticketOf,
 } from './tickets.js';
 
-/** What a batch produced: NDJSON for stdout (each line ending in `\n`) and problems for stderr. */
+/**
+ * What a batch produced: NDJSON for stdout (each line ending in `\n`, as text or as the bytes a
+ * worker encoded) and problems for stderr.
+ */
 export interface BatchResult {
-  readonly stdout: string;
+  readonly stdout: readonly (string | Uint8Array)[];
   readonly problems: readonly LineProblem[];
   readonly computed: number;
 }
@@ -39,13 +43,13 @@ function computeOne(item: TicketLine | EventLines, policy: Policy, nowMs: number
     nowMs,
   );
   return result.ok
-    ? { stdout: `${JSON.stringify(serializeSlaState(result.state))}\n`, problems: [], computed: 1 }
-    : { stdout: '', problems: result.problems, computed: 0 };
+    ? { stdout: [`${JSON.stringify(serializeSlaState(result.state))}\n`], problems: [], computed: 1 }
+    : { stdout: [], problems: result.problems, computed: 0 };
 }
 
 /** Computes items in order into one result. */
 export function computeItems(items: readonly InputItem[], policy: Policy, nowMs: number): BatchResult {
-  let stdout = '';
+  const stdout = new Chunks();
   const problems: LineProblem[] = [];
   let computed = 0;
   for (const item of items) {
@@ -53,12 +57,104 @@ export function computeItems(items: readonly InputItem[], policy: Policy, nowMs:
       problems.push({ line: item.line, message: item.message });
       continue;
     }
-    const result = item.kind === 'computed' ? item : computeOne(item, policy, nowMs);
-    stdout += result.stdout;
+    if (item.kind === 'computed') {
+      stdout.add(item.stdout);
+      problems.push(...item.problems);
+      computed += item.computed;
+      continue;
+    }
+    const result = computeOne(item, policy, nowMs);
+    for (const chunk of result.stdout) stdout.add(chunk);
     problems.push(...result.problems);
     computed += result.computed;
   }
-  return { stdout, problems, computed };
+  return { stdout: stdout.list, problems, computed };
+}
+
+/** Output pieces, joined as they come: text to text, adjacent slices of one buffer to one slice. */
+class Chunks {
+  readonly list: (string | Uint8Array)[] = [];
+
+  add(chunk: string | Uint8Array): void {
+    if (chunk.length === 0) return;
+    const last = this.list.length - 1;
+    const previous = this.list[last];
+    if (typeof chunk === 'string' && typeof previous === 'string') {
+      this.list[last] = previous + chunk;
+    } else if (
+      typeof chunk !== 'string' &&
+      previous instanceof Uint8Array &&
+      previous.buffer === chunk.buffer &&
+      previous.byteOffset + previous.byteLength === chunk.byteOffset
+    ) {
+      this.list[last] = new Uint8Array(
+        chunk.buffer,
+        previous.byteOffset,
+        previous.byteLength + chunk.byteLength,
+      );
+    } else {
+      this.list.push(chunk);
+    }
+  }
+}
+
+/** A worker's answer for one batch, as one transferable buffer: a JSON header line, then stdout. */
+export type WireBatch = Uint8Array;
+
+/** A classified line as the header describes it: a computed line's output is a byte count. */
+type WireLine =
+  | Exclude<ClassifiedLine, ComputedLine>
+  | {
+      readonly kind: 'computed';
+      readonly line: number;
+      readonly stdout: number;
+      readonly problems: readonly LineProblem[];
+      readonly computed: number;
+    };
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/**
+ * Packs a worker's classified lines into one buffer the pool moves to the main thread without a
+ * copy: the main thread then writes the outputs' bytes as they are, never decoding or re-encoding
+ * them (serialized states are three times the size of the input).
+ */
+export function packBatch(lines: readonly ClassifiedLine[]): WireBatch {
+  let stdout = '';
+  const header = lines.map((line): WireLine => {
+    if (line.kind !== 'computed') return line;
+    const text = line.stdout as string;
+    stdout += text;
+    return {
+      kind: 'computed',
+      line: line.line,
+      stdout: Buffer.byteLength(text),
+      problems: line.problems,
+      computed: line.computed,
+    };
+  });
+  return encoder.encode(`${JSON.stringify(header)}\n${stdout}`);
+}
+
+/** The classified lines of a packed batch; computed outputs are slices of its buffer. */
+export function unpackBatch(packed: WireBatch): ClassifiedLine[] {
+  const bytes = packed instanceof Uint8Array ? packed : new Uint8Array(packed);
+  const headerEnd = bytes.indexOf(0x0a);
+  const header = JSON.parse(decoder.decode(bytes.subarray(0, headerEnd))) as WireLine[];
+  let offset = headerEnd + 1;
+  return header.map((line): ClassifiedLine => {
+    if (line.kind !== 'computed') return line;
+    const slice = bytes.subarray(offset, offset + line.stdout);
+    offset += line.stdout;
+    return {
+      kind: 'computed',
+      line: line.line,
+      stdout: slice,
+      problems: line.problems,
+      computed: line.computed,
+    };
+  });
 }
 
 /**
@@ -75,12 +171,20 @@ export function classifyLines(job: LineJob, policy: Policy, nowMs: number): Clas
     const read = readLine(text ?? lineTooLong);
     if (read.kind === 'error') out.push({ kind: 'error', line, message: read.message });
     else if (read.kind === 'event') out.push({ kind: 'event', line, id: read.id, text: text as string });
-    else
+    else {
+      const result = computeOne(
+        { kind: 'ticket', line, ticket: read.value, text: text as string },
+        policy,
+        nowMs,
+      );
       out.push({
         kind: 'computed',
         line,
-        ...computeOne({ kind: 'ticket', line, ticket: read.value, text: text as string }, policy, nowMs),
+        stdout: result.stdout.join(''),
+        problems: result.problems,
+        computed: result.computed,
       });
+    }
   }
   return out;
 }

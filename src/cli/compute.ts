@@ -33,7 +33,7 @@ class Sink {
   computed = 0;
 
   deliver(result: BatchResult): void {
-    this.output.write(result.stdout);
+    for (const chunk of result.stdout) this.output.write(chunk);
     this.problems.report(result.problems);
     this.computed += result.computed;
     this.progress.update(this.linesRead, this.computed, this.problems.count);

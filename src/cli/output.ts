@@ -19,9 +19,9 @@ export class Output {
     });
   }
 
-  write(text: string): void {
-    if (this.closed || text === '') return;
-    if (!this.stream.write(text) && this.waiting === null) {
+  write(chunk: string | Uint8Array): void {
+    if (this.closed || chunk.length === 0) return;
+    if (!this.stream.write(chunk) && this.waiting === null) {
       this.waiting = new Promise((resolve) => {
         const done = () => {
           this.stream.off('drain', done);

@@ -1,6 +1,6 @@
 /** The worker pool of `compute --workers N` (tinypool: a maintained fork of piscina). */
 import { Tinypool } from 'tinypool';
-import type { LineJob } from './batch.js';
+import { type LineJob, unpackBatch, type WireBatch } from './batch.js';
 import { CliError } from './exit.js';
 import { cliMessage } from './messages.js';
 import type { ClassifiedLine } from './tickets.js';
@@ -22,7 +22,7 @@ export class ComputePool {
   }
 
   run(job: LineJob): Promise<ClassifiedLine[]> {
-    return (this.pool.run(job) as Promise<ClassifiedLine[]>).catch((error: unknown) => {
+    return (this.pool.run(job) as Promise<WireBatch>).then(unpackBatch, (error: unknown) => {
       throw new CliError(cliMessage.workerFailed(error instanceof Error ? error.message : String(error)));
     });
   }

@@ -35,11 +35,14 @@ export interface LineError {
   readonly message: string;
 }
 
-/** A ticket line a worker has already computed: its output and problems, kept in input order. */
+/**
+ * A ticket line a worker has already computed: its output (the worker's UTF-8 bytes, as they
+ * arrived) and problems, kept in input order.
+ */
 export interface ComputedLine {
   readonly kind: 'computed';
   readonly line: number;
-  readonly stdout: string;
+  readonly stdout: string | Uint8Array;
   readonly problems: readonly LineProblem[];
   readonly computed: number;
 }
