@@ -5,7 +5,7 @@
  */
 import { type Policy, serializeSlaState } from '../index.js';
 import { evaluate, type LineProblem } from './evaluate.js';
-import { lineTooLong } from './ndjson.js';
+import { linesOf, lineTooLong, type TextBatch } from './ndjson.js';
 import {
   type ClassifiedLine,
   type ComputedLine,
@@ -27,11 +27,8 @@ export interface BatchResult {
   readonly computed: number;
 }
 
-/** Raw lines as sent to a worker: `null` stands for a line too long to read. */
-export interface LineJob {
-  readonly firstLine: number;
-  readonly lines: readonly (string | null)[];
-}
+/** Whole lines as sent to a worker, undecided and unparsed. */
+export type LineJob = TextBatch;
 
 /** Computes one ticket (or event-line ticket) into its output line or its problems. */
 function computeOne(item: TicketLine | EventLines, policy: Policy, nowMs: number): BatchResult {
@@ -164,11 +161,12 @@ export function unpackBatch(packed: WireBatch): ClassifiedLine[] {
  */
 export function classifyLines(job: LineJob, policy: Policy, nowMs: number): ClassifiedLine[] {
   const out: ClassifiedLine[] = [];
-  for (let i = 0; i < job.lines.length; i++) {
-    const text = job.lines[i] as string | null;
+  const lines = linesOf(job);
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i] as string | typeof lineTooLong;
     const line = job.firstLine + i;
-    if (text !== null && isBlank(text)) continue;
-    const read = readLine(text ?? lineTooLong);
+    if (text !== lineTooLong && isBlank(text)) continue;
+    const read = readLine(text);
     if (read.kind === 'error') out.push({ kind: 'error', line, message: read.message });
     else if (read.kind === 'event') out.push({ kind: 'event', line, id: read.id, text: text as string });
     else {

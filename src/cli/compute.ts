@@ -5,7 +5,7 @@
  */
 import { type BatchResult, computeItems } from './batch.js';
 import { ExitCode } from './exit.js';
-import { type InputPath, lineTooLong, readLineBatches } from './ndjson.js';
+import { type InputPath, readLineBatches, readTextBatches } from './ndjson.js';
 import { Output, Problems } from './output.js';
 import { loadPolicy } from './policy.js';
 import { ComputePool } from './pool.js';
@@ -78,18 +78,12 @@ export async function runCompute(options: ComputeOptions): Promise<ExitCode> {
   });
   const maxInFlight = options.workers * batchesPerWorker;
   try {
-    for await (const batch of readLineBatches(options.input)) {
-      sink.linesRead = batch.firstLine + batch.lines.length - 1;
-      // A partial batch goes too: input may pause here (a client waiting for its answers).
-      for (let start = 0; start < batch.lines.length; start += batchSize) {
-        const lines = batch.lines
-          .slice(start, start + batchSize)
-          .map((text) => (text === lineTooLong ? null : text));
-        inOrder.add(pool.run({ firstLine: batch.firstLine + start, lines }));
-        await inOrder.waitUntilFewer(maxInFlight);
-        await sink.output.ready();
-        if (sink.output.closed) return sink.exitCode();
-      }
+    for await (const batch of readTextBatches(options.input, batchSize)) {
+      sink.linesRead = batch.firstLine + batch.lineCount - 1;
+      inOrder.add(pool.run(batch));
+      await inOrder.waitUntilFewer(maxInFlight);
+      await sink.output.ready();
+      if (sink.output.closed) return sink.exitCode();
     }
     await inOrder.waitUntilFewer(1);
     items.length = 0;

@@ -101,6 +101,164 @@ export class LineSplitter {
   }
 }
 
+/**
+ * Complete lines as one text, for a worker to split (`compute --workers N`): `lineCount` lines,
+ * each ending in `\n`, the first being line `firstLine`; `tooLong` lists the indexes (from 0) of
+ * lines longer than `maxLineBytes`, whose text is empty.
+ */
+export interface TextBatch {
+  readonly firstLine: number;
+  readonly lineCount: number;
+  readonly text: string;
+  readonly tooLong: readonly number[];
+}
+
+/**
+ * Cuts chunks of bytes into batches of whole lines without looking inside them: the main thread
+ * of `compute --workers N` only finds newlines and decodes each batch once, so it never becomes
+ * the bottleneck; the workers split, parse and compute.
+ */
+export class BatchSplitter {
+  private pieces: Buffer[] = [];
+  private pendingBytes = 0;
+  private skipping = false;
+  private nextLine = 1;
+  private parts: string[] = [];
+  private partLines = 0;
+  private tooLong: number[] = [];
+
+  constructor(
+    private readonly linesPerBatch: number,
+    private readonly maxBytes = maxLineBytes,
+  ) {}
+
+  push(chunk: Buffer, out: TextBatch[]): void {
+    let start = 0;
+    if (this.pieces.length > 0 || this.skipping) {
+      const newlineIndex = chunk.indexOf(newline);
+      if (newlineIndex < 0) {
+        this.keep(chunk, true);
+        return;
+      }
+      this.keep(chunk.subarray(0, newlineIndex + 1), false);
+      this.finishPending(out);
+      start = newlineIndex + 1;
+    }
+    // Whole lines inside the chunk: cut every `linesPerBatch` newlines, decode each cut once.
+    let cutStart = start;
+    let index = start;
+    for (;;) {
+      const newlineIndex = chunk.indexOf(newline, index);
+      if (newlineIndex < 0) break;
+      index = newlineIndex + 1;
+      if (++this.partLines === this.linesPerBatch) {
+        this.parts.push(chunk.toString('utf8', cutStart, index));
+        cutStart = index;
+        this.flush(out);
+      }
+    }
+    if (index > cutStart) this.parts.push(chunk.toString('utf8', cutStart, index));
+    if (index < chunk.length) this.keep(chunk.subarray(index), true);
+  }
+
+  /** The input ended: a last line without a newline, and whatever batch is open. */
+  end(out: TextBatch[]): void {
+    if (this.pieces.length > 0 || this.skipping) {
+      this.pieces.push(Buffer.from('\n'));
+      this.pendingBytes++;
+      this.finishPending(out);
+    }
+    this.flush(out);
+  }
+
+  /** Sends the open batch, even if short: input may pause here (a client waiting for answers). */
+  flush(out: TextBatch[]): void {
+    if (this.partLines === 0) return;
+    out.push({
+      firstLine: this.nextLine,
+      lineCount: this.partLines,
+      text: this.parts.join(''),
+      tooLong: this.tooLong,
+    });
+    this.nextLine += this.partLines;
+    this.parts = [];
+    this.partLines = 0;
+    this.tooLong = [];
+  }
+
+  private keep(part: Buffer, copy: boolean): void {
+    if (this.skipping) return;
+    this.pendingBytes += part.length;
+    // The newline itself does not count toward the line's length.
+    if (this.pendingBytes - (part[part.length - 1] === newline ? 1 : 0) > this.maxBytes) {
+      this.skipping = true;
+      this.pieces = [];
+      return;
+    }
+    this.pieces.push(copy ? Buffer.from(part) : part);
+  }
+
+  /** A line that spanned chunks is complete (its pieces end with its newline). */
+  private finishPending(out: TextBatch[]): void {
+    if (this.skipping) {
+      this.tooLong.push(this.partLines);
+      this.parts.push('\n');
+    } else {
+      this.parts.push(Buffer.concat(this.pieces, this.pendingBytes).toString('utf8'));
+    }
+    this.pieces = [];
+    this.pendingBytes = 0;
+    this.skipping = false;
+    if (++this.partLines === this.linesPerBatch) this.flush(out);
+  }
+}
+
+/**
+ * The lines of a `TextBatch`, as the line reader gives them: without `\r\n`, without a leading
+ * byte-order mark on line 1, and `lineTooLong` for the lines too long to read.
+ */
+export function linesOf(batch: TextBatch): (string | typeof lineTooLong)[] {
+  const lines: (string | typeof lineTooLong)[] = batch.text.split('\n');
+  lines.length = batch.lineCount;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    if (line.charCodeAt(line.length - 1) === carriageReturn) lines[i] = line.slice(0, -1);
+  }
+  if (batch.firstLine === 1 && (lines[0] as string).charCodeAt(0) === 0xfeff)
+    lines[0] = (lines[0] as string).slice(1);
+  for (const index of batch.tooLong) lines[index] = lineTooLong;
+  return lines;
+}
+
+/**
+ * The input in batches of whole lines, read asynchronously, for `compute --workers N`.
+ */
+export async function* readTextBatches(
+  path: InputPath,
+  linesPerBatch: number,
+): AsyncGenerator<TextBatch, void, undefined> {
+  const stream: Readable = isStdin(path)
+    ? process.stdin
+    : createReadStream('', { fd: openInputFile(path), highWaterMark: chunkBytes });
+  const splitter = new BatchSplitter(linesPerBatch);
+  const out: TextBatch[] = [];
+  try {
+    for await (const chunk of stream) {
+      splitter.push(chunk as Buffer, out);
+      splitter.flush(out);
+      yield* out;
+      out.length = 0;
+    }
+  } catch (error) {
+    throw new CliError(cliMessage.unreadable('tickets', path ?? '-', (error as Error).message));
+  } finally {
+    if (isStdin(path)) process.stdin.pause();
+    else stream.destroy();
+  }
+  splitter.end(out);
+  yield* out;
+}
+
 /** Where tickets come from: a file path, or stdin for `undefined` and `"-"`. */
 export type InputPath = string | undefined;
 

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { type LineBatch, LineSplitter, lineTooLong } from '../../src/cli/ndjson.js';
+import {
+  BatchSplitter,
+  type LineBatch,
+  LineSplitter,
+  linesOf,
+  lineTooLong,
+  type TextBatch,
+} from '../../src/cli/ndjson.js';
 
 /** Feeds `bytes` to a splitter in chunks cut at `cuts`, and returns every numbered line. */
 function split(bytes: Buffer, cuts: readonly number[], maxBytes?: number): [number, string | symbol][] {
@@ -72,5 +79,62 @@ describe('LineSplitter', () => {
       [3, lineTooLong],
       [4, 'last'],
     ]);
+  });
+});
+
+describe('BatchSplitter (compute --workers N): whole lines in batches, for workers to split', () => {
+  test('gives the same lines as LineSplitter, however the input is cut into chunks', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.string({ maxLength: 40 }).map((s) => s.replaceAll('\n', ' ')),
+            fc.constant(''),
+          ),
+          { maxLength: 30 },
+        ),
+        fc.boolean(),
+        fc.boolean(),
+        fc.array(fc.nat(), { maxLength: 6 }),
+        fc.integer({ min: 1, max: 5 }),
+        (lines, crlf, trailingNewline, cuts, perBatch) => {
+          const text = lines.join(crlf ? '\r\n' : '\n') + (trailingNewline ? '\n' : '');
+          const bytes = Buffer.from(text);
+          const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+          const chunks: Buffer[] = [];
+          let from = 0;
+          for (const point of [...points, bytes.length]) {
+            if (point > from) chunks.push(bytes.subarray(from, point));
+            from = Math.max(from, point);
+          }
+          const reference = new LineSplitter();
+          const expected: unknown[] = [];
+          for (const chunk of chunks) expected.push(...reference.push(chunk).lines);
+          expected.push(...reference.end().lines);
+          const splitter = new BatchSplitter(perBatch);
+          const batches: TextBatch[] = [];
+          for (const chunk of chunks) splitter.push(chunk, batches);
+          splitter.end(batches);
+          const actual = batches.flatMap((batch) => linesOf(batch));
+          expect(actual).toEqual(expected);
+          let next = 1;
+          for (const batch of batches) {
+            expect(batch.firstLine).toBe(next);
+            expect(batch.lineCount).toBeLessThanOrEqual(perBatch);
+            next += batch.lineCount;
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  test('a line longer than the limit becomes lineTooLong, and the lines after it keep their numbers', () => {
+    const splitter = new BatchSplitter(10, 8);
+    const batches: TextBatch[] = [];
+    splitter.push(Buffer.from('{"a":1}\n0123456789abc'), batches);
+    splitter.push(Buffer.from('def\n{"b":2}\n'), batches);
+    splitter.end(batches);
+    expect(batches.flatMap((batch) => linesOf(batch))).toEqual(['{"a":1}', lineTooLong, '{"b":2}']);
   });
 });
