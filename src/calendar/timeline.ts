@@ -105,50 +105,56 @@ export class ZonedTimeline implements Timeline {
   }
 
   earliestAtPosition(positionMs: number, fromMs: number): number | null {
-    const fromChunk = chunkIndexOf(fromMs);
-    this.position(fromChunk);
-    let hi = this.positionAtChunkEnd(fromChunk) >= positionMs ? fromChunk : this.positionedHi;
-    while (this.positionAtChunkEnd(hi) < positionMs) {
-      if (hi >= this.openHi) return null;
-      hi++;
-      this.position(hi);
-    }
-    // The first chunk whose end position reaches the target holds the instant.
-    let lo = fromChunk;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.positionAtChunkEnd(mid) >= positionMs) hi = mid;
-      else lo = mid + 1;
-    }
-    const chunk = this.chunks[lo] as Chunk;
-    const targetMs = positionMs - (this.chunkPositionMs[lo] as number);
-    const i = firstIntervalEndingAtOrAfter(chunk, targetMs);
-    const closeMs = chunk.boundsMs[2 * i + 1] as number;
-    const openedBeforeCloseMs =
-      (chunk.openBeforeMs[i] as number) + closeMs - (chunk.boundsMs[2 * i] as number);
-    return closeMs - (openedBeforeCloseMs - targetMs);
+    const k = this.chunkReaching(positionMs, chunkIndexOf(fromMs), false);
+    if (k < 0) return null;
+    const chunk = this.chunks[k] as Chunk;
+    const targetMs = positionMs - (this.chunkPositionMs[k] as number);
+    const i = intervalReaching(chunk, targetMs, false);
+    return (chunk.boundsMs[2 * i + 1] as number) - ((chunk.openThroughMs[i] as number) - targetMs);
   }
 
   latestAtPosition(positionMs: number, fromMs: number): number | null {
-    const fromChunk = chunkIndexOf(fromMs);
-    this.position(fromChunk);
-    let lo = this.positionedLo;
-    while ((this.chunkPositionMs[lo] as number) > positionMs) {
-      if (lo <= this.openLo) return null;
-      lo--;
-      this.position(lo);
-    }
-    // The first chunk whose end position passes the target holds the instant.
-    let hi = fromChunk;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.positionAtChunkEnd(mid) > positionMs) hi = mid;
-      else lo = mid + 1;
-    }
-    const chunk = this.chunks[lo] as Chunk;
-    const targetMs = positionMs - (this.chunkPositionMs[lo] as number);
-    const i = firstIntervalEndingAfter(chunk, targetMs);
+    const k = this.chunkReaching(positionMs, chunkIndexOf(fromMs), true);
+    if (k < 0) return null;
+    const chunk = this.chunks[k] as Chunk;
+    const targetMs = positionMs - (this.chunkPositionMs[k] as number);
+    const i = intervalReaching(chunk, targetMs, true);
     return (chunk.boundsMs[2 * i] as number) + (targetMs - (chunk.openBeforeMs[i] as number));
+  }
+
+  /**
+   * The first chunk whose open time through its end reaches `positionMs` (passes it, if
+   * `strict`), searching from chunk `k` (forward when the target lies ahead, back otherwise), or
+   * -1 when no chunk that can open does. Chunks hold about the same open time, so the search
+   * jumps to an estimate first and then steps: one or two steps whatever the span.
+   */
+  private chunkReaching(positionMs: number, k: number, strict: boolean): number {
+    if (k < this.positionedLo || k > this.positionedHi) this.position(k);
+    const reaches = (chunk: number) =>
+      strict ? this.positionAtChunkEnd(chunk) > positionMs : this.positionAtChunkEnd(chunk) >= positionMs;
+    const perChunkMs = (this.chunks[k] as Chunk).openTotalMs;
+    if (perChunkMs > 0) {
+      const estimate = k + Math.floor((positionMs - (this.chunkPositionMs[k] as number)) / perChunkMs);
+      if (estimate !== k && estimate >= this.positionedLo && estimate <= this.positionedHi) k = estimate;
+    }
+    // Forward while this chunk does not reach the target, building chunks as needed.
+    while (!reaches(k)) {
+      if (k >= this.openHi) return -1;
+      k++;
+      if (k > this.positionedHi) this.position(k);
+    }
+    // Back while the chunk before also reaches it.
+    for (;;) {
+      if (k - 1 < this.positionedLo) {
+        if (k - 1 < this.openLo || (this.chunkPositionMs[k] as number) <= positionMs - (strict ? 0 : 1))
+          break;
+        this.position(k - 1);
+      }
+      if (!reaches(k - 1)) break;
+      k--;
+    }
+    // Before the first chunk that can open, no instant has the position.
+    return positionMs < (this.chunkPositionMs[k] as number) ? -1 : k;
   }
 
   addFrom(fromMs: number, deltaMs: number): number | null {
@@ -171,7 +177,7 @@ export class ZonedTimeline implements Timeline {
       let j = Math.max(i, 0);
       for (let steps = 0; (through[j] as number) < targetMs; steps++) {
         if (steps === 8) {
-          j = firstIntervalEndingAtOrAfter(chunk, targetMs);
+          j = intervalReaching(chunk, targetMs, false);
           break;
         }
         j++;
@@ -183,7 +189,7 @@ export class ZonedTimeline implements Timeline {
       let j = Math.min(Math.max(i, 0), count - 1);
       for (let steps = 0; j > 0 && (through[j - 1] as number) > targetMs; steps++) {
         if (steps === 8) {
-          j = firstIntervalEndingAfter(chunk, targetMs);
+          j = intervalReaching(chunk, targetMs, true);
           break;
         }
         j--;
@@ -280,27 +286,28 @@ function openBefore(chunk: Chunk, ms: number): number {
   return (chunk.openBeforeMs[i] as number) + Math.min(ms, closeMs) - openMs;
 }
 
-/** Index of the first interval whose open time through its close is `>= targetMs` (one exists). */
-function firstIntervalEndingAtOrAfter(chunk: Chunk, targetMs: number): number {
+/**
+ * Index of the first interval of a chunk whose open time through its close reaches `targetMs`
+ * (passes it, if `strict`); one exists. Intervals hold about the same open time (business days),
+ * so the search starts at the proportional estimate and steps, with a binary search after a few
+ * steps for lopsided chunks.
+ */
+function intervalReaching(chunk: Chunk, targetMs: number, strict: boolean): number {
   const through = chunk.openThroughMs;
-  let lo = 0;
-  let hi = through.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((through[mid] as number) >= targetMs) hi = mid;
-    else lo = mid + 1;
+  const count = through.length;
+  const reaches = (i: number) =>
+    strict ? (through[i] as number) > targetMs : (through[i] as number) >= targetMs;
+  let i = Math.min(count - 1, Math.max(0, Math.floor((targetMs / chunk.openTotalMs) * count)));
+  for (let steps = 0; steps < 8; steps++) {
+    if (!reaches(i)) i++;
+    else if (i > 0 && reaches(i - 1)) i--;
+    else return i;
   }
-  return lo;
-}
-
-/** Index of the first interval whose open time through its close is `> targetMs` (one exists). */
-function firstIntervalEndingAfter(chunk: Chunk, targetMs: number): number {
-  const through = chunk.openThroughMs;
   let lo = 0;
-  let hi = through.length - 1;
+  let hi = count - 1;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((through[mid] as number) > targetMs) hi = mid;
+    if (reaches(mid)) hi = mid;
     else lo = mid + 1;
   }
   return lo;
