@@ -6,7 +6,7 @@
 import { alwaysOpenTimeline, type Timeline } from '../calendar/timeline.js';
 import type { CompiledGoal, CompiledMetric } from '../policy/policy.js';
 import type { CycleRecord } from './replay.js';
-import type { CycleState, WarningState } from './state.js';
+import type { CycleState, CycleStatus, WarningState } from './state.js';
 
 /**
  * The counted time of a cycle as a function of time: its running stretches, the last one
@@ -93,6 +93,16 @@ class CountedTime {
   }
 }
 
+/**
+ * running / paused while open; cancelled; else met or breached with a goal (`breached` given),
+ * stopped without one.
+ */
+function statusOf(cycle: CycleRecord, breached: boolean | undefined): CycleStatus {
+  if (cycle.ending === 'open') return cycle.paused ? 'paused' : 'running';
+  if (cycle.ending === 'cancelled') return 'cancelled';
+  return breached === undefined ? 'stopped' : breached ? 'breached' : 'met';
+}
+
 /** The state of one recorded cycle at `nowMs`. */
 export function measureCycle(cycle: CycleRecord, metric: CompiledMetric, nowMs: number): CycleState {
   const goal: CompiledGoal | undefined = cycle.goalIndex >= 0 ? metric.goals[cycle.goalIndex] : undefined;
@@ -106,13 +116,7 @@ export function measureCycle(cycle: CycleRecord, metric: CompiledMetric, nowMs: 
 
   if (goal === undefined) {
     return {
-      status: open
-        ? cycle.paused
-          ? 'paused'
-          : 'running'
-        : cycle.ending === 'cancelled'
-          ? 'cancelled'
-          : 'stopped',
+      status: statusOf(cycle, undefined),
       breached: false,
       goal: null,
       startedAt: cycle.startedAtMs,
@@ -145,15 +149,7 @@ export function measureCycle(cycle: CycleRecord, metric: CompiledMetric, nowMs: 
     warnings.push({ threshold: metric.warnings[w] as string, at, reached });
   }
   return {
-    status: open
-      ? cycle.paused
-        ? 'paused'
-        : 'running'
-      : cycle.ending === 'cancelled'
-        ? 'cancelled'
-        : breached
-          ? 'breached'
-          : 'met',
+    status: statusOf(cycle, breached),
     breached,
     goal: goal.descriptor,
     startedAt: cycle.startedAtMs,
