@@ -17,9 +17,20 @@ const input = join(dir, 'tickets.ndjson');
 const policy = join(root, 'examples/data/policy.json');
 const now = '2026-04-01T00:00:00Z';
 
-execFileSync('sh', ['-c', `node scripts/generate-tickets.mjs --count ${count} --seed 2026 --min-events 10 --max-events 10 > ${input}`], { cwd: root });
+execFileSync(
+  'sh',
+  [
+    '-c',
+    `node scripts/generate-tickets.mjs --count ${count} --seed 2026 --min-events 10 --max-events 10 > ${input}`,
+  ],
+  { cwd: root },
+);
 // One output line, to give the floor an object of the output's size.
-const sample = execFileSync('sh', ['-c', `head -n 1 ${input} | node dist/cli.js compute --policy ${policy} --now ${now}`], { cwd: root }).toString();
+const sample = execFileSync(
+  'sh',
+  ['-c', `head -n 1 ${input} | node dist/cli.js compute --policy ${policy} --now ${now}`],
+  { cwd: root },
+).toString();
 const floorScript = join(dir, 'floor.mjs');
 writeFileSync(
   floorScript,
@@ -37,7 +48,10 @@ for await (const line of createInterface({ input: createReadStream(process.argv[
 
 /** Runs a command with stdout to /dev/null; wall seconds and max RSS (KB) from GNU time. */
 function measure(args) {
-  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', ...args], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', ...args], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   const [seconds, kb] = result.stderr.toString().trim().split('\n').at(-1).split(' ').map(Number);
   return { seconds, kb };
 }
@@ -45,8 +59,14 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 
 const rows = [
   ['floor (read + JSON.parse + JSON.stringify)', ['node', floorScript, input]],
-  ['sla-clock compute --workers 1', ['node', 'dist/cli.js', 'compute', '--policy', policy, '--now', now, '--workers', '1', input]],
-  ['sla-clock compute --workers 2', ['node', 'dist/cli.js', 'compute', '--policy', policy, '--now', now, '--workers', '2', input]],
+  [
+    'sla-clock compute --workers 1',
+    ['node', 'dist/cli.js', 'compute', '--policy', policy, '--now', now, '--workers', '1', input],
+  ],
+  [
+    'sla-clock compute --workers 2',
+    ['node', 'dist/cli.js', 'compute', '--policy', policy, '--now', now, '--workers', '2', input],
+  ],
 ];
 const results = rows.map(([label, args]) => {
   const samples = Array.from({ length: runs }, () => measure(args));
@@ -57,7 +77,9 @@ console.log(`${count} ten-event tickets, median of ${runs} runs, node ${process.
 console.log('| run | wall | tickets/s | vs floor | max RSS |');
 console.log('| --- | ---: | ---: | ---: | ---: |');
 for (const r of results) {
-  console.log(`| ${r.label} | ${r.seconds.toFixed(2)} s | ${Math.round(count / r.seconds).toLocaleString('en-US')} | ${(r.seconds / floor.seconds).toFixed(2)}× | ${Math.round(r.kb / 1024)} MB |`);
+  console.log(
+    `| ${r.label} | ${r.seconds.toFixed(2)} s | ${Math.round(count / r.seconds).toLocaleString('en-US')} | ${(r.seconds / floor.seconds).toFixed(2)}× | ${Math.round(r.kb / 1024)} MB |`,
+  );
 }
 console.log(`\n--workers 2 is ${(one.seconds / two.seconds).toFixed(2)}× faster than --workers 1`);
 rmSync(dir, { recursive: true, force: true });
