@@ -24,7 +24,9 @@ const bundle = await build({
   logLevel: 'error',
 });
 const source = bundle.outputFiles[0].text;
-const { generateTickets } = await import(`data:text/javascript;base64,${Buffer.from(source).toString('base64')}`);
+const { generateTickets } = await import(
+  `data:text/javascript;base64,${Buffer.from(source).toString('base64')}`
+);
 for (const ticket of generateTickets({
   count: Number(values.count),
   seed: Number(values.seed),

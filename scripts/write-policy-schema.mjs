@@ -6,4 +6,3 @@ import { policyJsonSchema } from '../dist/index.js';
 
 const target = new URL('../dist/policy.schema.json', import.meta.url);
 writeFileSync(target, `${JSON.stringify(policyJsonSchema(), null, 2)}\n`);
-
