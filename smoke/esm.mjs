@@ -27,6 +27,14 @@ for (const name of [
   'nextClose',
   'isSlaValidationError',
   'SlaValidationError',
+  'compilePolicy',
+  'safeCompilePolicy',
+  'computeSlaState',
+  'computeSlaStates',
+  'serializeSlaState',
+  'summarizeSla',
+  'explainSla',
+  'policyJsonSchema',
 ]) {
   assert.equal(typeof exported.get(name), 'function', `export ${name} is a function`);
 }
@@ -70,5 +78,20 @@ assert.notEqual(cjs.SlaValidationError, lib.SlaValidationError);
 const cjsError = badZoneError(cjs);
 assert.ok(lib.isSlaValidationError(cjsError), 'the ESM copy recognises an error thrown by the CJS copy');
 assert.ok(cjs.isSlaValidationError(esmError), 'the CJS copy recognises an error thrown by the ESM copy');
+
+// The SLA engine through the built package, and a policy compiled by the CJS copy used by the ESM one.
+const policySpec = { metrics: { first_reply: { kind: 'first_response', goals: [{ target: '1h' }] } } };
+const ticket = { id: 'T-1', events: [{ type: 'created', at: '2026-03-02T09:00:00Z' }] };
+for (const policy of [lib.compilePolicy(policySpec), cjs.compilePolicy(policySpec)]) {
+  const state = lib.computeSlaState(ticket, policy, { now: '2026-03-02T09:30:00Z' });
+  assert.equal(state.metrics.first_reply.remaining, 30 * 60_000);
+  assert.equal(lib.serializeSlaState(state).metrics.first_reply.deadline, '2026-03-02T10:00:00.000Z');
+}
+// The policy's JSON Schema ships as a file, the same as the function's answer.
+const shipped = require('sla-clock/policy.schema.json');
+assert.deepEqual(shipped, lib.policyJsonSchema());
+// The library entry never pulls in the CLI, and the CLI is a separate file with its bin entry.
+assert.equal(manifest.bin['sla-clock'], './dist/cli.js');
+assert.ok(existsSync(new URL('../dist/cli.js', import.meta.url)));
 
 console.log('smoke/esm.mjs: ok');
