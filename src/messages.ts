@@ -6,7 +6,12 @@
  */
 import type { SlaPath } from './errors.js';
 
-/** Renders a path the way a JavaScript reader would write it: `calendar.week.mon[0][1]`. */
+/**
+ * Renders a path the way a JavaScript reader would write it.
+ *
+ * @example
+ * formatPath('calendar', ['week', 'mon', 0, 1]) //=> 'calendar.week.mon[0][1]'
+ */
 export function formatPath(root: string, path: SlaPath): string {
   let text = root;
   for (const segment of path) {
@@ -34,7 +39,12 @@ export function describeValue(value: unknown): string {
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
-/** `<path>: expected <what>, got <value>`: the shape of every message. */
+/**
+ * `<path>: expected <what>, got <value>`: the shape of every message.
+ *
+ * @example
+ * expectedGot('at', [], 'an instant', 'yesterday') //=> 'at: expected an instant, got "yesterday"'
+ */
 export function expectedGot(root: string, path: SlaPath, expected: string, value: unknown): string {
   return `${formatPath(root, path)}: expected ${expected}, got ${describeValue(value)}`;
 }

@@ -88,7 +88,7 @@ function schemas(): { condition: z.ZodType; policy: z.ZodType } {
   // Each branch says all it can in JSON Schema (a pattern with at least one digit; an integer
   // range); the refinement then checks what only the parser knows, and only for text the
   // patterns accepted, so a bad target is reported once.
-  const durationPattern = new RegExp(`^${durationSource}$`);
+  const durationPattern = new RegExp(`^${durationSource()}$`);
   const durationText = z
     .string()
     .regex(durationPattern, { error: expected.target })
@@ -119,7 +119,7 @@ function schemas(): { condition: z.ZodType; policy: z.ZodType } {
   );
   const warning = z
     .string({ error: expected.warning })
-    .regex(new RegExp(`^(?:\\d{1,5}(?:\\.\\d{1,2})?%|[+-]${durationSource})$`), { error: expected.warning })
+    .regex(new RegExp(`^(?:\\d{1,5}(?:\\.\\d{1,2})?%|[+-]${durationSource()})$`), { error: expected.warning })
     .refine((text) => parseWarning(text) !== undefined, check('invalid_value', expected.warning));
   const warnings = z.array(warning, { error: expected.warnings }).superRefine((list, ctx) => {
     const seen = new Set<string>();

@@ -33,7 +33,12 @@ export function parseWarning(text: string): WarningRule | undefined {
   return { kind: sign === '-' ? 'before' : 'after', offsetMs };
 }
 
-/** The normalised form by which duplicates are judged: `"75%"` = `"75.0%"`, `"-15m"` = `"-PT15M"`. */
+/**
+ * The normalised form by which duplicates are judged: `"75%"` = `"75.0%"`, `"-15m"` = `"-PT15M"`.
+ *
+ * @example
+ * warningKey(parseWarning('-PT15M')!) //=> '-900000'
+ */
 export function warningKey(rule: WarningRule): string {
   return rule.kind === 'percent'
     ? `${rule.hundredthsOfPercent}%`

@@ -4,7 +4,12 @@
  * algorithms", exact for every year we accept.
  */
 
-/** Day number of a civil date; `month` is 1-12. */
+/**
+ * Day number of a civil date; `month` is 1-12.
+ *
+ * @example
+ * daysFromCivil(2026, 3, 2) //=> 20514
+ */
 export function daysFromCivil(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
@@ -14,7 +19,12 @@ export function daysFromCivil(year: number, month: number, day: number): number 
   return era * 146097 + dayOfEra - 719468;
 }
 
-/** Civil date of a day number; `month` is 1-12. */
+/**
+ * Civil date of a day number; `month` is 1-12.
+ *
+ * @example
+ * civilFromDays(20514) //=> { year: 2026, month: 3, day: 2 }
+ */
 export function civilFromDays(dayNumber: number): { year: number; month: number; day: number } {
   const z = dayNumber + 719468;
   const era = Math.floor(z / 146097);
@@ -30,13 +40,23 @@ export function civilFromDays(dayNumber: number): { year: number; month: number;
   return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day };
 }
 
-/** Days in a month of a year (leap years per the Gregorian rule). */
+/**
+ * Days in a month of a year (leap years per the Gregorian rule).
+ *
+ * @example
+ * daysInMonth(2100, 2) //=> 28
+ */
 export function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
-/** ISO weekday index of a day number: 0 = Monday ... 6 = Sunday (1970-01-01 was a Thursday). */
+/**
+ * ISO weekday index of a day number: 0 = Monday ... 6 = Sunday (1970-01-01 was a Thursday).
+ *
+ * @example
+ * weekdayOfDay(0) //=> 3
+ */
 export function weekdayOfDay(dayNumber: number): number {
   return (((dayNumber + 3) % 7) + 7) % 7;
 }

@@ -13,8 +13,16 @@ import { msPerDay, msPerHour, msPerMinute, msPerSecond, msPerWeek } from './unit
 // no lookahead needed, which keeps the pattern portable to RE2-style JSON Schema validators.
 const compact = /^(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?(?:(\d+)ms)?$/;
 const iso = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)(?:[.,](\d{1,3}))?S)?)?$/;
-/** Either spelling, for JSON Schema `pattern`s (the parser still decides). */
-export const durationSource = `(?:${compact.source.slice(1, -1)}|${iso.source.slice(1, -1)})`;
+/**
+ * Either spelling as one regular-expression source, for JSON Schema `pattern`s (the parser still
+ * decides). A function, so that importing does no work.
+ *
+ * @example
+ * new RegExp(`^${durationSource()}$`).test('1h30m') //=> true
+ */
+export function durationSource(): string {
+  return `(?:${compact.source.slice(1, -1)}|${iso.source.slice(1, -1)})`;
+}
 const compactUnitsMs = [msPerWeek, msPerDay, msPerHour, msPerMinute, msPerSecond, 1];
 const isoUnitsMs = [msPerWeek, msPerDay, msPerHour, msPerMinute, msPerSecond];
 

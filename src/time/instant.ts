@@ -91,6 +91,9 @@ export function parseRfc3339(text: string): number | undefined {
 /**
  * Epoch ms of any accepted instant form, unchecked against the supported range, or `NaN` when
  * the value is not an instant at all. For callers that build an error path only on failure.
+ *
+ * @example
+ * instantMsOrNaN('2026-03-02T09:00:00') //=> NaN (no offset)
  */
 export function instantMsOrNaN(value: unknown): number {
   if (typeof value === 'number') return Number.isInteger(value) ? value : Number.NaN;
