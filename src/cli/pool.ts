@@ -18,6 +18,9 @@ export class ComputePool {
       minThreads: threads,
       maxThreads: threads,
       workerData,
+      // A worker holds one batch at a time: a small heap keeps N threads within the memory of one
+      // (V8 otherwise lets every thread's heap grow far past what it uses).
+      resourceLimits: { maxYoungGenerationSizeMb: 48, maxOldGenerationSizeMb: 96 },
     });
   }
 
