@@ -3,11 +3,12 @@
  * tickets go to worker threads in batches, a bounded number in flight, and results are written
  * strictly in input order.
  */
+import type { Policy } from '../index.js';
 import { type BatchResult, computeItems } from './batch.js';
 import { ExitCode } from './exit.js';
 import { type InputPath, readLineBatches, readTextBatches } from './ndjson.js';
 import { Output, Problems } from './output.js';
-import { loadPolicy } from './policy.js';
+import { compileLoaded, readPolicySpec } from './policy.js';
 import { ComputePool } from './pool.js';
 import { Progress } from './progress.js';
 import { type ClassifiedLine, type InputItem, TicketAssembler } from './tickets.js';
@@ -46,12 +47,22 @@ class Sink {
 }
 
 export async function runCompute(options: ComputeOptions): Promise<ExitCode> {
-  const { spec, policy } = loadPolicy(options.policyPath);
+  const spec = readPolicySpec(options.policyPath);
+  // Workers take a moment to start (each loads the library and compiles the policy): start them
+  // while this thread validates the policy, and stop them if it is invalid.
+  const pool = options.workers > 1 ? new ComputePool(spec, options.nowMs, options.workers) : null;
+  let policy: Policy;
+  try {
+    policy = compileLoaded(options.policyPath, spec);
+  } catch (error) {
+    await pool?.destroy();
+    throw error;
+  }
   const sink = new Sink();
   const assembler = new TicketAssembler();
   const items: InputItem[] = [];
 
-  if (options.workers === 1) {
+  if (pool === null) {
     for await (const batch of readLineBatches(options.input)) {
       items.length = 0;
       assembler.pushBatch(batch, items);
@@ -70,7 +81,6 @@ export async function runCompute(options: ComputeOptions): Promise<ExitCode> {
 
   // Workers parse, classify and compute raw lines; this thread splits lines, groups event lines
   // (only it sees them in order) and writes results in input order.
-  const pool = new ComputePool(spec, options.nowMs, options.workers);
   const inOrder = new InOrder<ClassifiedLine[]>((classified) => {
     items.length = 0;
     for (const line of classified) assembler.accept(line, items);

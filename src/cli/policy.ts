@@ -10,24 +10,33 @@ export interface LoadedPolicy {
   readonly policy: Policy;
 }
 
-export function loadPolicy(path: string): LoadedPolicy {
+/** Reads and parses the policy file, without validating it (exit code 2 if unreadable). */
+export function readPolicySpec(path: string): unknown {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
     throw new CliError(cliMessage.unreadable('policy file', path, (error as Error).message));
   }
-  let spec: unknown;
   try {
-    spec = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
     throw new CliError(cliMessage.policyJson(path, (error as Error).message));
   }
+}
+
+/** Validates and compiles a policy read from `path` (exit code 2 with every issue if invalid). */
+export function compileLoaded(path: string, spec: unknown): Policy {
   const result = safeCompilePolicy(spec);
   if (!result.success) {
     throw new CliError(
       result.error.issues.map((issue) => cliMessage.policyInvalid(path, issue.message)).join('\n'),
     );
   }
-  return { spec, policy: result.data };
+  return result.data;
+}
+
+export function loadPolicy(path: string): LoadedPolicy {
+  const spec = readPolicySpec(path);
+  return { spec, policy: compileLoaded(path, spec) };
 }

@@ -260,12 +260,18 @@ describe.concurrent('policy and flag errors', () => {
       dir.path('bad-policy.json'),
       JSON.stringify({ metrics: { reply: { kind: 'first_response', goals: [{ target: '4 hours' }] } } }),
     );
-    const run = await runCli(['compute', '--policy', bad, '--now', now], ndjson(tickets));
-    expect(run.code).toBe(2);
-    expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(
-      /bad-policy\.json: policy\.metrics\.reply\.goals\[0\]\.target: expected a duration/,
-    );
+    for (const workers of ['1', '2']) {
+      // With workers, they start while the policy is validated, and are stopped when it is not valid.
+      const run = await runCli(
+        ['compute', '--policy', bad, '--now', now, '--workers', workers],
+        ndjson(tickets),
+      );
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toMatch(
+        /bad-policy\.json: policy\.metrics\.reply\.goals\[0\]\.target: expected a duration/,
+      );
+    }
   });
 
   test('an unreadable policy, a policy that is not JSON, or a missing tickets file exits 2', async () => {
