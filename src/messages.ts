@@ -62,7 +62,6 @@ export const expected = {
   interval: 'an interval [start, end] of two local times such as ["09:00", "17:00"]',
   nonEmptyInterval:
     'an interval whose start and end differ (equal ends are ambiguous: use ["00:00", "24:00"] for a whole day)',
-  weekday: 'a weekday key: mon, tue, wed, thu, fri, sat or sun',
   calendarSpec: '"24/7" or a calendar object { timeZone, week, holidays?, overrides? }',
   uniqueOverrideDate: 'at most one override per date',
   compiledCalendar: 'a calendar returned by compileCalendar(spec)',

@@ -21,13 +21,8 @@ const weekdays: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 
  * isOpen(cal, '2026-03-02T15:00:00Z') //=> true (Monday 10:00 in New York)
  */
 export function compileCalendar(spec: CalendarSpec): Calendar {
-  return compileCalendarAt(spec, 'calendar', []);
-}
-
-/** `compileCalendar` for a spec found at `root` + `base` (a calendar inside a policy). */
-export function compileCalendarAt(spec: unknown, root: string, base: readonly (string | number)[]): Calendar {
-  parseCalendarSpec(spec, root, base);
-  return buildCalendar(spec as CalendarSpec);
+  parseCalendarSpec(spec);
+  return buildCalendar(spec);
 }
 
 /** Compiles a spec that has already been validated (by the calendar or the policy schema). */

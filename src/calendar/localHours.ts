@@ -3,7 +3,7 @@
  * stretches of which local date are open (SPEC.md section 3, `hours(D)`).
  */
 import { weekdayOfDay } from '../time/civil.js';
-import { msPerDay } from '../time/units.js';
+import { msPerDay, msPerWeek } from '../time/units.js';
 
 /**
  * Open stretches of one local date as flat pairs `[startMs, endMs, ...]` of ms since that
@@ -60,7 +60,6 @@ export function uniteDayHours(intervals: readonly (readonly [number, number])[])
  * (Sunday's overnight interval spills into Monday).
  */
 export function coversWholeWeek(weekMs: readonly DayHours[]): boolean {
-  const msPerWeek = 7 * msPerDay;
   const pieces: [number, number][] = [];
   weekMs.forEach((hours, weekday) => {
     for (let i = 0; i < hours.length; i += 2) {

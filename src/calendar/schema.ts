@@ -95,11 +95,7 @@ export function calendarSpecSchema(): z.ZodType {
 }
 
 /** Validates a calendar spec, throwing `SlaValidationError` for every problem found. */
-export function parseCalendarSpec(
-  spec: unknown,
-  root = 'calendar',
-  base: readonly (string | number)[] = [],
-): void {
+export function parseCalendarSpec(spec: unknown): void {
   const result = calendarSpecSchema().safeParse(spec, { reportInput: true });
-  if (!result.success) throw toValidationError(result.error.issues, root, base);
+  if (!result.success) throw toValidationError(result.error.issues, 'calendar');
 }

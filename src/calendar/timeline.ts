@@ -18,8 +18,6 @@ export interface Timeline {
   positionAt(ms: number): number;
   /** The earliest instant at `positionMs`, searching forward from `fromMs` (`positionAt(fromMs) < positionMs`). */
   earliestAtPosition(positionMs: number, fromMs: number): number | null;
-  /** The latest instant at `positionMs`, searching back from `fromMs` (`positionMs < positionAt(fromMs)`). */
-  latestAtPosition(positionMs: number, fromMs: number): number | null;
   /** `addBusinessTime` on trusted input (`deltaMs !== 0`). */
   addFrom(fromMs: number, deltaMs: number): number | null;
   nextOpenAt(ms: number): number | null;
@@ -31,7 +29,6 @@ export const alwaysOpenTimeline: Timeline = {
   isOpenAt: () => true,
   positionAt: (ms) => ms,
   earliestAtPosition: (positionMs) => positionMs,
-  latestAtPosition: (positionMs) => positionMs,
   addFrom: (fromMs, deltaMs) => fromMs + deltaMs,
   nextOpenAt: (ms) => ms,
   nextCloseAt: () => null,
@@ -42,7 +39,6 @@ export const neverOpenTimeline: Timeline = {
   isOpenAt: () => false,
   positionAt: () => 0,
   earliestAtPosition: () => null,
-  latestAtPosition: () => null,
   addFrom: () => null,
   nextOpenAt: () => null,
   nextCloseAt: (ms) => ms,
@@ -53,9 +49,9 @@ export const neverOpenTimeline: Timeline = {
 export const horizonStartMs = -5364662400000; // 1800-01-01T00:00:00Z
 export const horizonEndMs = 32503680000000; // 3000-01-01T00:00:00Z
 /** `Math.floor(horizonStartMs / msPerChunk)`, as a literal so that importing does no work. */
-const firstChunk = -171;
+export const firstChunk = -171;
 /** Index of the chunk holding `horizonEndMs - 1`, relative to `firstChunk`. */
-const lastChunk = 1204;
+export const lastChunk = 1204;
 
 /**
  * A zoned calendar, built lazily one chunk (52 weeks) at a time and cached. Chunks are built on
@@ -113,7 +109,8 @@ export class ZonedTimeline implements Timeline {
     return (chunk.boundsMs[2 * i + 1] as number) - ((chunk.openThroughMs[i] as number) - targetMs);
   }
 
-  latestAtPosition(positionMs: number, fromMs: number): number | null {
+  /** The latest instant at `positionMs`, searching back from `fromMs` (`positionMs < positionAt(fromMs)`). */
+  private latestAtPosition(positionMs: number, fromMs: number): number | null {
     const k = this.chunkReaching(positionMs, chunkIndexOf(fromMs), true);
     if (k < 0) return null;
     const chunk = this.chunks[k] as Chunk;
@@ -165,12 +162,7 @@ export class ZonedTimeline implements Timeline {
     const through = chunk.openThroughMs;
     const count = through.length;
     const i = lastIntervalOpenedBy(chunk, fromMs);
-    const fromOpenMs =
-      i < 0
-        ? 0
-        : (chunk.openBeforeMs[i] as number) +
-          Math.min(fromMs, bounds[2 * i + 1] as number) -
-          (bounds[2 * i] as number);
+    const fromOpenMs = openBeforeFrom(chunk, i, fromMs);
     const targetMs = fromOpenMs + deltaMs;
     // Most amounts end in the same chunk, a few intervals on: walk there from `from`'s interval.
     if (deltaMs > 0 && targetMs <= chunk.openTotalMs) {
@@ -279,7 +271,11 @@ function chunkIndexOf(ms: number): number {
 
 /** Open ms in `[chunk.startMs, ms)`. */
 function openBefore(chunk: Chunk, ms: number): number {
-  const i = lastIntervalOpenedBy(chunk, ms);
+  return openBeforeFrom(chunk, lastIntervalOpenedBy(chunk, ms), ms);
+}
+
+/** `openBefore`, given `i = lastIntervalOpenedBy(chunk, ms)`. */
+function openBeforeFrom(chunk: Chunk, i: number, ms: number): number {
   if (i < 0) return 0;
   const openMs = chunk.boundsMs[2 * i] as number;
   const closeMs = chunk.boundsMs[2 * i + 1] as number;

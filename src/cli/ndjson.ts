@@ -24,84 +24,6 @@ const newline = 0x0a;
 const carriageReturn = 0x0d;
 
 /**
- * Splits chunks of bytes into lines. Splitting bytes at `\n` is safe for UTF-8 (no multi-byte
- * sequence contains 0x0a), so each line is decoded once, whole.
- */
-export class LineSplitter {
-  /** The start of a line that a later chunk completes. */
-  private pieces: Buffer[] = [];
-  private pendingBytes = 0;
-  /** The current line passed `maxLineBytes`: drop its bytes until its newline. */
-  private skipping = false;
-  private nextLine = 1;
-
-  /** `maxBytes`: longer lines become `lineTooLong` (a parameter for tests). */
-  constructor(private readonly maxBytes = maxLineBytes) {}
-
-  push(chunk: Buffer): LineBatch {
-    const firstLine = this.nextLine;
-    const lines: (string | typeof lineTooLong)[] = [];
-    let startIndex = 0;
-    for (;;) {
-      const newlineIndex = chunk.indexOf(newline, startIndex);
-      if (newlineIndex < 0) break;
-      if (this.pieces.length === 0 && !this.skipping) {
-        let endIndex = newlineIndex;
-        if (endIndex > startIndex && chunk[endIndex - 1] === carriageReturn) endIndex--;
-        lines.push(
-          endIndex - startIndex > this.maxBytes ? lineTooLong : this.decode(chunk, startIndex, endIndex),
-        );
-      } else {
-        this.keep(chunk.subarray(startIndex, newlineIndex), false);
-        lines.push(this.finishLine());
-      }
-      this.nextLine++;
-      startIndex = newlineIndex + 1;
-    }
-    if (startIndex < chunk.length) this.keep(chunk.subarray(startIndex), true);
-    return { firstLine, lines };
-  }
-
-  /** The last line, when the input does not end with a newline. */
-  end(): LineBatch {
-    const firstLine = this.nextLine;
-    if (this.pieces.length === 0 && !this.skipping) return { firstLine, lines: [] };
-    const line = this.finishLine();
-    this.nextLine++;
-    return { firstLine, lines: [line] };
-  }
-
-  /** Keeps part of an unfinished line; `copy` when the reader may reuse the chunk's buffer. */
-  private keep(part: Buffer, copy: boolean): void {
-    if (this.skipping) return;
-    this.pendingBytes += part.length;
-    if (this.pendingBytes > this.maxBytes) {
-      this.skipping = true;
-      this.pieces = [];
-      return;
-    }
-    this.pieces.push(copy ? Buffer.from(part) : part);
-  }
-
-  private finishLine(): string | typeof lineTooLong {
-    const whole = this.skipping ? null : Buffer.concat(this.pieces, this.pendingBytes);
-    this.pieces = [];
-    this.pendingBytes = 0;
-    this.skipping = false;
-    if (whole === null) return lineTooLong;
-    let endIndex = whole.length;
-    if (endIndex > 0 && whole[endIndex - 1] === carriageReturn) endIndex--;
-    return this.decode(whole, 0, endIndex);
-  }
-
-  private decode(bytes: Buffer, startIndex: number, endIndex: number): string {
-    const text = bytes.toString('utf8', startIndex, endIndex);
-    // A byte-order mark some Windows tools write before the first line.
-    return this.nextLine === 1 && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  }
-}
-
-/**
  * Complete lines as one text, for a worker to split (`compute --workers N`): `lineCount` lines,
  * each ending in `\n`, the first being line `firstLine`; `tooLong` lists the indexes (from 0) of
  * lines longer than `maxLineBytes`, whose text is empty.
@@ -114,9 +36,12 @@ export interface TextBatch {
 }
 
 /**
- * Cuts chunks of bytes into batches of whole lines without looking inside them: the main thread
- * of `compute --workers N` only finds newlines and decodes each batch once, so it never becomes
- * the bottleneck; the workers split, parse and compute.
+ * Cuts chunks of bytes into batches of whole lines without looking inside them: it only finds
+ * newlines and decodes each batch once (splitting bytes at `\n` is safe for UTF-8: no multi-byte
+ * sequence contains 0x0a), so memory holds one chunk and the line being read, never the input.
+ * `compute --workers N` sends the batches to workers as they are; the other readers split them
+ * with `linesOf`. Lines longer than `maxBytes` (not counting their `\r\n`) are dropped and
+ * marked in `tooLong`.
  */
 export class BatchSplitter {
   private pieces: Buffer[] = [];
@@ -127,13 +52,15 @@ export class BatchSplitter {
   private partLines = 0;
   private tooLong: number[] = [];
 
+  /** `maxBytes`: longer lines become `lineTooLong` (a parameter for tests). */
   constructor(
     private readonly linesPerBatch: number,
     private readonly maxBytes = maxLineBytes,
   ) {}
 
+  /** Adds a chunk; batches it completes (`linesPerBatch` lines each) go to `out`. */
   push(chunk: Buffer, out: TextBatch[]): void {
-    let start = 0;
+    let index = 0;
     if (this.pieces.length > 0 || this.skipping) {
       const newlineIndex = chunk.indexOf(newline);
       if (newlineIndex < 0) {
@@ -142,17 +69,24 @@ export class BatchSplitter {
       }
       this.keep(chunk.subarray(0, newlineIndex + 1), false);
       this.finishPending(out);
-      start = newlineIndex + 1;
+      index = newlineIndex + 1;
     }
-    // Whole lines inside the chunk: cut every `linesPerBatch` newlines, decode each cut once.
-    let cutStart = start;
-    let index = start;
+    // Whole lines inside the chunk: cut every `linesPerBatch` lines, decode each cut once.
+    let cutStart = index;
     for (;;) {
       const newlineIndex = chunk.indexOf(newline, index);
       if (newlineIndex < 0) break;
+      let endIndex = newlineIndex;
+      if (endIndex > index && chunk[endIndex - 1] === carriageReturn) endIndex--;
+      if (endIndex - index > this.maxBytes) {
+        if (index > cutStart) this.parts.push(chunk.toString('utf8', cutStart, index));
+        this.tooLong.push(this.partLines);
+        this.parts.push('\n');
+        cutStart = newlineIndex + 1;
+      }
       index = newlineIndex + 1;
       if (++this.partLines === this.linesPerBatch) {
-        this.parts.push(chunk.toString('utf8', cutStart, index));
+        if (index > cutStart) this.parts.push(chunk.toString('utf8', cutStart, index));
         cutStart = index;
         this.flush(out);
       }
@@ -164,8 +98,7 @@ export class BatchSplitter {
   /** The input ended: a last line without a newline, and whatever batch is open. */
   end(out: TextBatch[]): void {
     if (this.pieces.length > 0 || this.skipping) {
-      this.pieces.push(Buffer.from('\n'));
-      this.pendingBytes++;
+      this.keep(Buffer.from('\n'), false);
       this.finishPending(out);
     }
     this.flush(out);
@@ -186,11 +119,12 @@ export class BatchSplitter {
     this.tooLong = [];
   }
 
+  /** Keeps part of an unfinished line; `copy` when the reader may reuse the chunk's buffer. */
   private keep(part: Buffer, copy: boolean): void {
     if (this.skipping) return;
     this.pendingBytes += part.length;
-    // The newline itself does not count toward the line's length.
-    if (this.pendingBytes - (part[part.length - 1] === newline ? 1 : 0) > this.maxBytes) {
+    // Past the limit even with a CRLF to come off: drop its bytes until its newline.
+    if (this.pendingBytes > this.maxBytes + 2) {
       this.skipping = true;
       this.pieces = [];
       return;
@@ -200,11 +134,14 @@ export class BatchSplitter {
 
   /** A line that spanned chunks is complete (its pieces end with its newline). */
   private finishPending(out: TextBatch[]): void {
-    if (this.skipping) {
+    const whole = this.skipping ? null : Buffer.concat(this.pieces, this.pendingBytes);
+    let length = whole === null ? 0 : whole.length - 1;
+    if (whole !== null && length > 0 && whole[length - 1] === carriageReturn) length--;
+    if (whole === null || length > this.maxBytes) {
       this.tooLong.push(this.partLines);
       this.parts.push('\n');
     } else {
-      this.parts.push(Buffer.concat(this.pieces, this.pendingBytes).toString('utf8'));
+      this.parts.push(whole.toString('utf8'));
     }
     this.pieces = [];
     this.pendingBytes = 0;
@@ -228,6 +165,11 @@ export function linesOf(batch: TextBatch): (string | typeof lineTooLong)[] {
     lines[0] = (lines[0] as string).slice(1);
   for (const index of batch.tooLong) lines[index] = lineTooLong;
   return lines;
+}
+
+/** A batch's lines, numbered, for the readers that work line by line. */
+function lineBatchOf(batch: TextBatch): LineBatch {
+  return { firstLine: batch.firstLine, lines: linesOf(batch) };
 }
 
 /**
@@ -283,11 +225,14 @@ export async function* readLineBatches(path: InputPath): AsyncGenerator<LineBatc
   const stream: Readable = isStdin(path)
     ? process.stdin
     : createReadStream('', { fd: openInputFile(path), highWaterMark: chunkBytes });
-  const splitter = new LineSplitter();
+  const splitter = new BatchSplitter(Number.POSITIVE_INFINITY);
+  const out: TextBatch[] = [];
   try {
     for await (const chunk of stream) {
-      const batch = splitter.push(chunk as Buffer);
-      if (batch.lines.length > 0) yield batch;
+      splitter.push(chunk as Buffer, out);
+      splitter.flush(out);
+      yield* out.map(lineBatchOf);
+      out.length = 0;
     }
   } catch (error) {
     throw new CliError(cliMessage.unreadable('tickets', path ?? '-', (error as Error).message));
@@ -296,8 +241,8 @@ export async function* readLineBatches(path: InputPath): AsyncGenerator<LineBatc
     if (isStdin(path)) process.stdin.pause();
     else stream.destroy();
   }
-  const last = splitter.end();
-  if (last.lines.length > 0) yield last;
+  splitter.end(out);
+  yield* out.map(lineBatchOf);
 }
 
 /** Sleeps without an event loop, while a non-blocking stdin has nothing to read. */
@@ -312,7 +257,8 @@ function sleepMs(ms: number): void {
 export function* readLineBatchesSync(path: InputPath): Generator<LineBatch, void, undefined> {
   const fd = isStdin(path) ? 0 : openInputFile(path);
   const buffer = Buffer.allocUnsafe(chunkBytes);
-  const splitter = new LineSplitter();
+  const splitter = new BatchSplitter(Number.POSITIVE_INFINITY);
+  const out: TextBatch[] = [];
   try {
     for (;;) {
       let bytesRead: number;
@@ -329,12 +275,14 @@ export function* readLineBatchesSync(path: InputPath): Generator<LineBatch, void
         throw new CliError(cliMessage.unreadable('tickets', path ?? '-', (error as Error).message));
       }
       if (bytesRead === 0) break;
-      const batch = splitter.push(buffer.subarray(0, bytesRead));
-      if (batch.lines.length > 0) yield batch;
+      splitter.push(buffer.subarray(0, bytesRead), out);
+      splitter.flush(out);
+      yield* out.map(lineBatchOf);
+      out.length = 0;
     }
   } finally {
     if (fd !== 0) closeSync(fd);
   }
-  const last = splitter.end();
-  if (last.lines.length > 0) yield last;
+  splitter.end(out);
+  yield* out.map(lineBatchOf);
 }

@@ -14,6 +14,7 @@ import { type Instant, toInstantMs } from '../time/instant.js';
 import { readLog, type Ticket, type TicketEvent } from './events.js';
 import { measureCycle } from './measure.js';
 import { replay } from './replay.js';
+import { setOwn } from './setOwn.js';
 import type { CycleState, MetricState, SlaState } from './state.js';
 
 /** Options of `computeSlaState`: the instant to compute at (the library never reads the clock). */
@@ -40,13 +41,6 @@ function inactiveMetric(): MetricState {
     cycles: [],
     breachedCycles: 0,
   };
-}
-
-/** Sets an own property; `"__proto__"` stays an ordinary key instead of replacing the prototype. */
-function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
-  if (key === '__proto__')
-    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-  else target[key] = value;
 }
 
 /** A metric's state: its latest cycle's fields, flattened, then every cycle. */

@@ -112,7 +112,6 @@ export function measureCycle(cycle: CycleRecord, metric: CompiledMetric, nowMs: 
   const running = open && !cycle.paused;
   const elapsedMs = counted.elapsedMs;
   const stoppedAt = open ? null : cycle.endedAtMs;
-  const reachableUntilMs = open ? nowMs : Math.min(nowMs, cycle.endedAtMs);
 
   if (goal === undefined) {
     return {
@@ -138,12 +137,12 @@ export function measureCycle(cycle: CycleRecord, metric: CompiledMetric, nowMs: 
   let nextChangeAt = running && !breached && lastOnTimeMs !== null ? lastOnTimeMs + 1 : null;
   const warnings: WarningState[] = [];
   for (let w = 0; w < metric.warnings.length; w++) {
-    let at = counted.firstReaching(goal.thresholdsMs[w] as number, cycle.startedAtMs);
-    // An ended cycle's warning that was not reached by its end never will be.
-    if (at !== null && !open && at > cycle.endedAtMs) at = null;
-    // A paused cycle's warning not yet reached has no instant: the pause may last forever.
-    if (at !== null && open && cycle.paused && at > nowMs) at = null;
-    const reached = at !== null && at <= reachableUntilMs;
+    // Only an open, running cycle counts beyond its recorded stretches: for an ended or paused
+    // one, a threshold not reached by the end of its last running stretch gives null.
+    const at = counted.firstReaching(goal.thresholdsMs[w] as number, cycle.startedAtMs);
+    // SPEC's `at <= min(now, stoppedAt)`: an ended cycle's instants all lie before its end, and it
+    // ended at or before `now` (later events are ignored).
+    const reached = at !== null && at <= nowMs;
     if (running && at !== null && at > nowMs && (nextChangeAt === null || at < nextChangeAt))
       nextChangeAt = at;
     warnings.push({ threshold: metric.warnings[w] as string, at, reached });

@@ -1,5 +1,6 @@
 /** `serializeSlaState`: the JSON form of a state, with instants as ISO strings, for other backends. */
 import { formatInstant } from '../time/instant.js';
+import { setOwn } from './setOwn.js';
 import type { CycleState, MetricState, SlaState, WarningState } from './state.js';
 
 const iso = (ms: number | null): string | null => (ms === null ? null : formatInstant(ms));
@@ -54,18 +55,13 @@ function serializeMetric(metric: MetricState): object {
   };
 }
 
-/** Copies own enumerable properties, keeping `"__proto__"` an ordinary key. */
+/** Copies own enumerable properties through `map`, keeping `"__proto__"` an ordinary key. */
 function copyOwn<T>(
   source: Readonly<Record<string, T>>,
   map: (value: T) => unknown,
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(source)) {
-    const value = map(source[key] as T);
-    if (key === '__proto__')
-      Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
-    else out[key] = value;
-  }
+  for (const key of Object.keys(source)) setOwn(out, key, map(source[key] as T));
   return out;
 }
 

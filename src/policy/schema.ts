@@ -22,11 +22,6 @@ function keysError(keys: readonly string[], otherwise: string) {
   return (issue: { code: string }) => (issue.code === 'unrecognized_keys' ? keys.join(', ') : otherwise);
 }
 
-/** The zod schema of a `Condition`. */
-export function conditionSchema(): z.ZodType {
-  return schemas().condition;
-}
-
 /** The zod schema of a `PolicySpec`. */
 export function policySpecSchema(): z.ZodType {
   return schemas().policy;

@@ -5,8 +5,6 @@
  * calendar, `"1d"` is three business days. Years and months are refused: their length is not a
  * number of milliseconds.
  */
-import { fail, type SlaPath } from '../errors.js';
-import { expected, expectedGot } from '../messages.js';
 import { msPerDay, msPerHour, msPerMinute, msPerSecond, msPerWeek } from './units.js';
 
 // Units in descending order, each at most once. Anchored, so "5ms" cannot end as "5m" + "s":
@@ -54,21 +52,4 @@ export function parseDurationText(text: string): number | undefined {
   if (whole === undefined) return undefined;
   const fraction = long[6];
   return fraction === undefined ? whole : whole + Number(`${fraction}00`.slice(0, 3));
-}
-
-/**
- * Converts a duration input into a non-negative integer number of ms, or throws an
- * `SlaValidationError` naming `root` and `path`.
- *
- * @example
- * toDurationMs('45m', 'policy', ['metrics', 'first', 'goals', 0, 'target']) //=> 2700000
- */
-export function toDurationMs(value: unknown, root: string, path: SlaPath = []): number {
-  let ms: number | undefined;
-  if (typeof value === 'number') ms = Number.isSafeInteger(value) && value >= 0 ? value : undefined;
-  else if (typeof value === 'string') ms = parseDurationText(value);
-  if (ms === undefined || !Number.isSafeInteger(ms)) {
-    fail('invalid_duration', path, expectedGot(root, path, expected.duration, value));
-  }
-  return ms;
 }

@@ -3,6 +3,8 @@
  * naming the choice we made. All in America/New_York; 2026-03-02 is a Monday (EST, UTC-5).
  */
 import { describe, expect, test } from 'vitest';
+import { msPerChunk } from '../../src/calendar/chunk.js';
+import { firstChunk, horizonEndMs, horizonStartMs, lastChunk } from '../../src/calendar/timeline.js';
 import {
   addBusinessTime,
   businessTimeBetween,
@@ -282,5 +284,14 @@ describe('range', () => {
 
   test('an answer beyond the year 3000 is reported as never', () => {
     expect(addBusinessTime(nineToFive, ms('2200-01-01T00:00:00Z'), 1000 * 365 * 24 * msPerHour)).toBe(null);
+  });
+});
+
+describe('the search horizon', () => {
+  test('its chunk indexes are the literals the timeline uses (no arithmetic at import)', () => {
+    expect(Math.floor(horizonStartMs / msPerChunk)).toBe(firstChunk);
+    expect(Math.floor((horizonEndMs - 1) / msPerChunk) - firstChunk).toBe(lastChunk);
+    expect(horizonStartMs).toBe(Date.UTC(1800, 0, 1));
+    expect(horizonEndMs).toBe(Date.UTC(3000, 0, 1));
   });
 });

@@ -1,30 +1,39 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import {
-  BatchSplitter,
-  type LineBatch,
-  LineSplitter,
-  linesOf,
-  lineTooLong,
-  type TextBatch,
-} from '../../src/cli/ndjson.js';
+import { BatchSplitter, linesOf, lineTooLong, type TextBatch } from '../../src/cli/ndjson.js';
 
-/** Feeds `bytes` to a splitter in chunks cut at `cuts`, and returns every numbered line. */
-function split(bytes: Buffer, cuts: readonly number[], maxBytes?: number): [number, string | symbol][] {
-  const splitter = new LineSplitter(maxBytes);
-  const batches: LineBatch[] = [];
+/**
+ * Feeds `bytes` to a splitter in chunks cut at `cuts`, flushing after each chunk as the readers
+ * do (or every `perBatch` lines), and returns every numbered line; checks the batches' numbering.
+ */
+function split(
+  bytes: Buffer,
+  cuts: readonly number[],
+  maxBytes?: number,
+  perBatch = Number.POSITIVE_INFINITY,
+): [number, string | symbol][] {
+  const splitter = new BatchSplitter(perBatch, maxBytes);
+  const batches: TextBatch[] = [];
   let start = 0;
   for (const cut of [...cuts].sort((a, b) => a - b)) {
-    batches.push(splitter.push(bytes.subarray(start, cut)));
+    splitter.push(bytes.subarray(start, cut), batches);
+    if (perBatch === Number.POSITIVE_INFINITY) splitter.flush(batches);
     start = cut;
   }
-  batches.push(splitter.push(bytes.subarray(start)), splitter.end());
+  splitter.push(bytes.subarray(start), batches);
+  splitter.end(batches);
+  let next = 1;
+  for (const batch of batches) {
+    expect(batch.firstLine).toBe(next);
+    expect(batch.lineCount).toBeLessThanOrEqual(perBatch);
+    next += batch.lineCount;
+  }
   return batches.flatMap((batch) =>
-    batch.lines.map((line, i): [number, string | symbol] => [batch.firstLine + i, line]),
+    linesOf(batch).map((line, i): [number, string | symbol] => [batch.firstLine + i, line]),
   );
 }
 
-describe('LineSplitter', () => {
+describe('BatchSplitter and linesOf', () => {
   test('gives the same numbered lines however the input is cut into chunks (LF, CRLF, UTF-8, no final newline)', () => {
     const content = fc.string({ unit: 'grapheme', maxLength: 20 }).map((text) => text.replace(/[\r\n]/g, ''));
     fc.assert(
@@ -83,12 +92,12 @@ describe('LineSplitter', () => {
 });
 
 describe('BatchSplitter (compute --workers N): whole lines in batches, for workers to split', () => {
-  test('gives the same lines as LineSplitter, however the input is cut into chunks', () => {
+  test('batches of at most N lines give the same numbered lines, however the input is cut into chunks', () => {
     fc.assert(
       fc.property(
         fc.array(
           fc.oneof(
-            fc.string({ maxLength: 40 }).map((s) => s.replaceAll('\n', ' ')),
+            fc.string({ maxLength: 40 }).map((text) => text.replace(/[\r\n]/g, ' ')),
             fc.constant(''),
           ),
           { maxLength: 30 },
@@ -97,32 +106,13 @@ describe('BatchSplitter (compute --workers N): whole lines in batches, for worke
         fc.boolean(),
         fc.array(fc.nat(), { maxLength: 6 }),
         fc.integer({ min: 1, max: 5 }),
-        (lines, crlf, trailingNewline, cuts, perBatch) => {
+        (lines, crlf, trailingNewline, cutSeeds, perBatch) => {
           const text = lines.join(crlf ? '\r\n' : '\n') + (trailingNewline ? '\n' : '');
+          const expected = text === '' ? [] : text.split('\n').map((line) => line.replace(/\r$/, ''));
+          if (text.endsWith('\n')) expected.pop();
           const bytes = Buffer.from(text);
-          const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
-          const chunks: Buffer[] = [];
-          let from = 0;
-          for (const point of [...points, bytes.length]) {
-            if (point > from) chunks.push(bytes.subarray(from, point));
-            from = Math.max(from, point);
-          }
-          const reference = new LineSplitter();
-          const expected: unknown[] = [];
-          for (const chunk of chunks) expected.push(...reference.push(chunk).lines);
-          expected.push(...reference.end().lines);
-          const splitter = new BatchSplitter(perBatch);
-          const batches: TextBatch[] = [];
-          for (const chunk of chunks) splitter.push(chunk, batches);
-          splitter.end(batches);
-          const actual = batches.flatMap((batch) => linesOf(batch));
-          expect(actual).toEqual(expected);
-          let next = 1;
-          for (const batch of batches) {
-            expect(batch.firstLine).toBe(next);
-            expect(batch.lineCount).toBeLessThanOrEqual(perBatch);
-            next += batch.lineCount;
-          }
+          const cuts = cutSeeds.map((seed) => seed % (bytes.length + 1));
+          expect(split(bytes, cuts, undefined, perBatch)).toEqual(expected.map((line, i) => [i + 1, line]));
         },
       ),
       { numRuns: 500 },

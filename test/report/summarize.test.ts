@@ -1,4 +1,3 @@
-import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { generateTickets } from '../../bench/generate.js';
 import policySpec from '../../examples/data/policy.json' with { type: 'json' };
@@ -124,6 +123,27 @@ describe('summarizeSla', () => {
 
   test('an empty input has no rows; rates of empty denominators are null', () => {
     expect(summarizeSla([]).groups).toEqual([]);
-    fc.assert(fc.property(fc.constant(null), () => true));
+    // One open cycle with a goal and one stopped cycle without: nothing decided, one goal.
+    const goalless = compilePolicy({
+      metrics: { m: { kind: 'resolution', goals: [{ when: { tier: 'gold' }, target: '1h' }] } },
+    });
+    const open = [{ type: 'created', at: '2026-03-02T10:00:00Z', attributes: { tier: 'gold' } }] as const;
+    const stopped = [
+      { type: 'created', at: '2026-03-02T10:00:00Z', attributes: { status: 'solved' } },
+    ] as const;
+    const [openRow] = summarizeSla(
+      computeSlaStates([open], goalless, { now: '2026-03-02T10:30:00Z' }),
+    ).groups;
+    expect(openRow).toMatchObject({ cycles: 1, open: 1, complianceRate: null, breachRate: 0, elapsed: null });
+    const [stoppedRow] = summarizeSla(
+      computeSlaStates([stopped], goalless, { now: '2026-03-02T10:30:00Z' }),
+    ).groups;
+    expect(stoppedRow).toMatchObject({
+      cycles: 1,
+      stopped: 1,
+      complianceRate: null,
+      breachRate: null,
+      elapsed: null,
+    });
   });
 });
