@@ -1,4 +1,4 @@
-import { type CalendarSpec, compileCalendar, type Interval } from '../../src/index.js';
+import { type Calendar, type CalendarSpec, compileCalendar, type Interval } from '../../src/index.js';
 
 export const msPerMinute = 60_000;
 export const msPerHour = 3_600_000;
@@ -31,4 +31,17 @@ export function onlyOn(timeZone: string, date: string, hours: readonly Interval[
 export function everyDay(timeZone: string, hours: readonly Interval[], extra: object = {}) {
   const days = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
   return compileCalendar({ timeZone, week: Object.fromEntries(days.map((day) => [day, hours])), ...extra });
+}
+
+const compiled = new WeakMap<object, Calendar>();
+
+/** The compiled calendar of a generated spec, compiled once per spec object. */
+export function calendarOf(spec: CalendarSpec): Calendar {
+  if (spec === '24/7') return compileCalendar(spec);
+  let cal = compiled.get(spec);
+  if (cal === undefined) {
+    cal = compileCalendar(spec);
+    compiled.set(spec, cal);
+  }
+  return cal;
 }

@@ -11,9 +11,7 @@ import { describe, expect, test } from 'vitest';
 import {
   addBusinessTime,
   businessTimeBetween,
-  type Calendar,
   type CalendarSpec,
-  compileCalendar,
   isOpen,
   nextClose,
   nextOpen,
@@ -40,19 +38,7 @@ import {
   naiveNextOpen,
   notFound,
 } from '../oracle/naiveCalendar.js';
-
-const compiled = new WeakMap<object, Calendar>();
-
-/** The compiled calendar of a scenario (compiled once per generated spec). */
-function calendarOf(spec: CalendarSpec): Calendar {
-  if (spec === '24/7') return compileCalendar(spec);
-  let cal = compiled.get(spec);
-  if (cal === undefined) {
-    cal = compileCalendar(spec);
-    compiled.set(spec, cal);
-  }
-  return cal;
-}
+import { calendarOf } from './fixtures.js';
 
 /** Real time within which a query is compared: walks of seconds stay short. */
 function windowOf(s: Scenario, minuteWindowMs: number, secondWindowMs: number): number {

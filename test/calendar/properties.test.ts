@@ -8,7 +8,6 @@ import { afterEach, describe, expect, test } from 'vitest';
 import {
   addBusinessTime,
   businessTimeBetween,
-  type Calendar,
   type CalendarSpec,
   compileCalendar,
   isOpen,
@@ -27,18 +26,7 @@ import {
   specArb,
 } from '../oracle/arbitraries.js';
 import { msPerDay, msPerHour, msPerMinute } from '../oracle/naiveCalendar.js';
-
-const compiled = new WeakMap<object, Calendar>();
-
-function calendarOf(spec: CalendarSpec): Calendar {
-  if (spec === '24/7') return compileCalendar(spec);
-  let cal = compiled.get(spec);
-  if (cal === undefined) {
-    cal = compileCalendar(spec);
-    compiled.set(spec, cal);
-  }
-  return cal;
-}
+import { calendarOf } from './fixtures.js';
 
 const radiusMs = 10 * msPerDay;
 const scenarios = scenarioArb({ seconds: 'sometimes' });
