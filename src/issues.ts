@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import { type SlaIssue, type SlaIssueCode, type SlaPath, SlaValidationError } from './errors.js';
 import { expected, expectedGot, missingKey, unknownKey } from './messages.js';
+import { identityEscape, type ProtoKeyEscape } from './protoKeys.js';
 
 type ZodIssue = z.core.$ZodIssue;
 
@@ -75,25 +76,32 @@ function chooseBranch(branches: readonly (readonly ZodIssue[])[]): readonly ZodI
 
 /**
  * Converts zod's issues into an `SlaValidationError` whose messages name `root` + path, the value
- * and what was expected. `base` is prefixed to every path (a calendar inside a policy).
+ * and what was expected. `base` is prefixed to every path (a calendar inside a policy); `original`
+ * maps the keys and values of an input validated through `escapeProtoKeys` back to the caller's.
  */
 export function toValidationError(
   issues: readonly ZodIssue[],
   root: string,
   base: SlaPath = [],
+  original: ProtoKeyEscape = identityEscape,
 ): SlaValidationError {
   const out: SlaIssue[] = [];
+  const keyOf = (key: PropertyKey): string | number => {
+    const own = original.keyOf(key);
+    return typeof own === 'symbol' ? String(own) : own;
+  };
   const visit = (issue: ZodIssue, prefix: SlaPath): void => {
-    const path = [...prefix, ...issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key))];
+    const path = [...prefix, ...issue.path.map(keyOf)];
+    const input = original.inputOf(issue.input);
     if (issue.code === 'invalid_union') {
       const branch = chooseBranch(issue.errors);
-      if (branch !== undefined && issue.input !== undefined) {
+      if (branch !== undefined && input !== undefined) {
         for (const inner of branch) visit(inner, path);
         return;
       }
     }
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) {
+      for (const key of issue.keys.map((name) => String(keyOf(name)))) {
         const keyPath = [...path, key];
         out.push({
           code: 'unrecognized_key',
@@ -109,16 +117,16 @@ export function toValidationError(
       out.push({
         code,
         path,
-        message: expectedGot(root, path, inner?.message ?? issue.message, issue.input),
+        message: expectedGot(root, path, inner?.message ?? issue.message, keyOf(issue.input as PropertyKey)),
       });
       return;
     }
     const slaCode = issue.code === 'custom' ? (issue.params?.slaCode as SlaIssueCode | undefined) : undefined;
     const code = slaCode ?? codeOfExpected(issue.message) ?? zodCodeToOurs[issue.code] ?? 'invalid_value';
     const message =
-      issue.input === undefined && path.length > 0
+      input === undefined && path.length > 0
         ? missingKey(root, path, issue.message)
-        : expectedGot(root, path, issue.message, issue.input);
+        : expectedGot(root, path, issue.message, input);
     out.push({ code, path, message });
   };
   for (const issue of issues) visit(issue, base);

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { check, toValidationError } from '../issues.js';
 import { expected } from '../messages.js';
+import { escapeProtoKeys } from '../protoKeys.js';
 import { parseLocalDate } from '../time/localDate.js';
 import { parseLocalTime } from '../time/localTime.js';
 import { isTimeZoneName } from './zone/timeZoneName.js';
@@ -96,6 +97,8 @@ export function calendarSpecSchema(): z.ZodType {
 
 /** Validates a calendar spec, throwing `SlaValidationError` for every problem found. */
 export function parseCalendarSpec(spec: unknown): void {
-  const result = calendarSpecSchema().safeParse(spec, { reportInput: true });
-  if (!result.success) throw toValidationError(result.error.issues, 'calendar');
+  // A key "__proto__" from JSON is validated like any other key (src/protoKeys.ts).
+  const { value, original } = escapeProtoKeys(spec);
+  const result = calendarSpecSchema().safeParse(value, { reportInput: true });
+  if (!result.success) throw toValidationError(result.error.issues, 'calendar', [], original);
 }

@@ -2,10 +2,12 @@
 import type { Calendar, CalendarSpec } from '../calendar/calendar.js';
 import { timelineOf } from '../calendar/calendar.js';
 import { buildCalendar } from '../calendar/compile.js';
-import { fail, isSlaValidationError, type SlaValidationError } from '../errors.js';
+import { fail, isSlaValidationError, SlaValidationError } from '../errors.js';
 import { toValidationError } from '../issues.js';
 import { expected, expectedFound } from '../messages.js';
+import { escapeProtoKeys } from '../protoKeys.js';
 import { parseDurationText } from '../time/duration.js';
+import { calendarReferenceIssues } from './calendarReferences.js';
 import { type Condition, compileCondition, type FieldSlots, type Predicate } from './condition.js';
 import { kindDefaults } from './kinds.js';
 import {
@@ -40,8 +42,12 @@ const defaultResolvedWhen: Condition = { status: ['solved', 'closed'] };
  */
 export function compilePolicy(spec: PolicySpec): Policy {
   refuseDeepNesting(spec);
-  const result = policySpecSchema().safeParse(spec, { reportInput: true });
-  if (!result.success) throw toValidationError(result.error.issues, 'policy');
+  // A key "__proto__" from JSON is an ordinary name: validated like any other (protoKeys.ts).
+  const { value, original } = escapeProtoKeys(spec);
+  const result = policySpecSchema().safeParse(value, { reportInput: true });
+  if (!result.success) throw toValidationError(result.error.issues, 'policy', [], original);
+  const referenceIssues = calendarReferenceIssues(spec);
+  if (referenceIssues.length > 0) throw new SlaValidationError(referenceIssues);
   return buildPolicy(spec);
 }
 

@@ -174,31 +174,16 @@ function schemas(): { condition: z.ZodType; policy: z.ZodType } {
     });
   const calendarName = z.string().regex(/^(?!24\/7$)/, { error: expected.calendarName });
   const metricName = z.string().regex(/^(?!-?\d+$)/, { error: expected.metricName });
-  const policy = z
-    .strictObject(
-      {
-        calendars: z.record(calendarName, calendarSpecSchema(), { error: expected.calendars }).optional(),
-        resolvedWhen: condition.optional(),
-        metrics: z.record(metricName, metric, { error: expected.metrics }),
-      },
-      { error: keysError(['calendars', 'resolvedWhen', 'metrics'], expected.policy) },
-    )
-    .superRefine((spec, ctx) => {
-      const defined = new Set(['24/7', ...Object.keys(spec.calendars ?? {})]);
-      for (const [name, metricSpec] of Object.entries(spec.metrics)) {
-        metricSpec.goals.forEach((goalSpec, index) => {
-          if (goalSpec.calendar !== undefined && !defined.has(goalSpec.calendar)) {
-            ctx.addIssue({
-              code: 'custom',
-              path: ['metrics', name, 'goals', index, 'calendar'],
-              input: goalSpec.calendar,
-              message: expected.calendarRef,
-              params: { slaCode: 'invalid_value' },
-            });
-          }
-        });
-      }
-    });
+  // Goal calendars are checked against the policy's calendars after parsing, by compilePolicy
+  // (see calendarReferences.ts): a name is a key of the input, which this schema may see renamed.
+  const policy = z.strictObject(
+    {
+      calendars: z.record(calendarName, calendarSpecSchema(), { error: expected.calendars }).optional(),
+      resolvedWhen: condition.optional(),
+      metrics: z.record(metricName, metric, { error: expected.metrics }),
+    },
+    { error: keysError(['calendars', 'resolvedWhen', 'metrics'], expected.policy) },
+  );
   cached = { condition, policy };
   return cached;
 }
