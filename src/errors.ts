@@ -5,6 +5,7 @@
  * and a readable `message` (built in `messages.ts`) that names the path, the bad value and what
  * was expected.
  */
+import { expected, expectedGot } from './messages.js';
 
 /** What kind of problem an issue reports. Stable: hosts may switch on it. */
 export type SlaIssueCode =
@@ -47,9 +48,30 @@ export class SlaValidationError extends Error {
   readonly [brand] = true;
 
   constructor(issues: readonly SlaIssue[]) {
+    // Hosts may build one to report their own checks the same way: refuse what is not issues.
+    const problem = issuesProblem(issues);
+    if (problem !== undefined) throw new SlaValidationError([problem]);
     super(issues.map((issue) => issue.message).join('\n'));
     this.issues = Object.freeze([...issues]);
   }
+}
+
+/** The issue with `issues` when it is not an array of issues, else undefined. */
+function issuesProblem(issues: unknown): SlaIssue | undefined {
+  if (!Array.isArray(issues))
+    return { code: 'invalid_type', path: [], message: expectedGot('issues', [], expected.issues, issues) };
+  for (let i = 0; i < issues.length; i++) {
+    const issue: unknown = issues[i];
+    if (
+      typeof issue !== 'object' ||
+      issue === null ||
+      typeof (issue as SlaIssue).code !== 'string' ||
+      !Array.isArray((issue as SlaIssue).path) ||
+      typeof (issue as SlaIssue).message !== 'string'
+    )
+      return { code: 'invalid_type', path: [i], message: expectedGot('issues', [i], expected.issues, issue) };
+  }
+  return undefined;
 }
 
 /**

@@ -6,6 +6,8 @@ export { addBusinessTime } from './calendar/add.js';
 export { businessTimeBetween } from './calendar/between.js';
 export type { Calendar, CalendarSpec, Interval, Weekday } from './calendar/calendar.js';
 export { compileCalendar } from './calendar/compile.js';
+export type { IcsHolidays, IcsRange, SkippedIcsEvent } from './calendar/holidays/holidaysFromIcs.js';
+export { holidaysFromIcs } from './calendar/holidays/holidaysFromIcs.js';
 export { isOpen } from './calendar/isOpen.js';
 export { nextClose } from './calendar/nextClose.js';
 export { nextOpen } from './calendar/nextOpen.js';

@@ -34,6 +34,7 @@ function codeOfExpected(expectedText: string): SlaIssueCode | undefined {
   codesByExpected ??= new Map<string, SlaIssueCode>([
     [expected.localTime, 'invalid_local_time'],
     [expected.localDate, 'invalid_local_date'],
+    [expected.holidayEntry, 'invalid_local_date'],
     [expected.target, 'invalid_duration'],
   ]);
   return codesByExpected.get(expectedText);

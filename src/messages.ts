@@ -5,6 +5,7 @@
  * was expected, so that a person reading a log line can fix their input without the docs.
  */
 import type { SlaPath } from './errors.js';
+import { dateValueOf } from './time/date.js';
 
 /**
  * Renders a path the way a JavaScript reader would write it.
@@ -29,7 +30,8 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'bigint') return `${value}n`;
   if (typeof value === 'function') return 'a function';
   if (typeof value === 'symbol') return 'a symbol';
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'an invalid Date' : 'a Date';
+  const dateMs = typeof value === 'object' && value !== null ? dateValueOf(value) : undefined;
+  if (dateMs !== undefined) return Number.isNaN(dateMs) ? 'an invalid Date' : 'a Date';
   let text: string;
   try {
     text = JSON.stringify(value) ?? String(value);
@@ -64,6 +66,26 @@ export const expected = {
     'an interval whose start and end differ (equal ends are ambiguous: use ["00:00", "24:00"] for a whole day)',
   calendarSpec: '"24/7" or a calendar object { timeZone, week, holidays?, overrides? }',
   uniqueOverrideDate: 'at most one override per date',
+  holidayEntry:
+    'a holiday: a local date "YYYY-MM-DD", a yearly "--MM-DD" or a range "YYYY-MM-DD/YYYY-MM-DD", of dates that exist from 1900 to 2200',
+  holidayRange:
+    'a holiday range "YYYY-MM-DD/YYYY-MM-DD" that does not end before it starts, of at most 366 dates',
+  holidayEntries: 'an array of holidays such as ["2026-12-25", "--01-01", "2026-12-24/2026-12-31"]',
+  holidaySetName: 'the name of a holiday set defined in policy.holidaySets',
+  holidaySetNames: 'an array of names of holiday sets defined in policy.holidaySets',
+  holidaySets: 'an object of named holiday lists { name: ["2026-12-25", "--01-01", ...] }',
+  attributeName: 'an attribute name (a string)',
+  zoneSource: 'a time zone from an attribute { attribute, default }, whose default is an IANA time zone',
+  policyCalendarSpec:
+    '"24/7" or a calendar object { timeZone, week, holidays?, holidaySets?, overrides? }, where timeZone may be { attribute, default }',
+  calendarSource: 'a calendar name, or a calendar from an attribute { attribute, default }',
+  calendarDefault:
+    'the name of a calendar defined in policy.calendars, or "24/7" (the calendar used when the attribute names none)',
+  calendarAt: '"goal", "start" or "piecewise"',
+  goalAt: '"after_stop" or "before_stop"',
+  hostCalendar: 'a calendar returned by compileCalendar(spec), or undefined for none',
+  hostCalendars:
+    'an object of calendars { name: compileCalendar(spec) } or a function (name) => calendar | undefined',
   compiledCalendar: 'a calendar returned by compileCalendar(spec)',
   matcher:
     'a matcher: a string, number, boolean or null, an array of them, { not: ... } or { exists: true | false }',
@@ -103,6 +125,25 @@ export const expected = {
   oneCreated: 'exactly one "created" event',
   createdFirst: 'an instant at or after the "created" event',
   options: 'options { now }',
+  explainOptions: 'options { now, metric, cycle? }',
+  summarizeOptions: 'options { groupBy? }, or nothing',
+  groupBy: 'an attribute name (a string) or a function (state) => string | number | boolean | null',
+  groupKey: 'a group key: a string, a number, a boolean or null (undefined counts as null)',
+  tickets: 'an iterable of tickets, such as an array or a generator (not a string)',
+  states: 'an iterable of states from computeSlaState, such as an array or a generator (not a string)',
+  state: 'a state returned by computeSlaState',
+  stateMetrics: 'an object of metric states { name: metric state }',
+  stateAttributes: 'an object of attributes { name: string | number | boolean | null }',
+  metricState: 'a metric state { status, cycles, ... }',
+  cycleStates: 'an array of cycle states',
+  cycleState: 'a cycle state { status, elapsed, ... }',
+  cycleStatus: '"running", "paused", "met", "breached", "cancelled" or "stopped"',
+  elapsedMs: 'a number of milliseconds',
+  stateNow: 'an integer epoch-ms number',
+  stateInstant: 'an integer epoch-ms number or null',
+  warningStates: 'an array of warnings { threshold, at, reached }',
+  warningState: 'a warning { threshold, at, reached }',
+  issues: 'an array of issues { code, path, message } (code and message strings, path an array)',
   metricOfPolicy: 'the name of a metric of the policy',
   cycleIndex: 'the index of a cycle of the metric',
   shallow: 'at most 64 levels of nesting',
@@ -122,3 +163,119 @@ export function expectedFound(root: string, path: SlaPath, expected: string, fou
 export function missingKey(root: string, path: SlaPath, what: string): string {
   return `${formatPath(root, path)}: required, expected ${what}`;
 }
+
+// ---------------------------------------------------------------------------------------------
+// holidaysFromIcs (src/calendar/holidays/): its arguments, the problems that make an iCalendar
+// text malformed (each reported with its line), and why an event is skipped.
+
+/**
+ * What holidaysFromIcs expects of its arguments.
+ *
+ * @example
+ * icsExpected.toAfterFrom('2026-01-01') //=> 'a local date on or after options.from ("2026-01-01")'
+ */
+export const icsExpected = {
+  text: 'the text of an iCalendar file (a string)',
+  options: 'options { from, to } with two local dates "YYYY-MM-DD"',
+  toAfterFrom: (fromText: string) => `a local date on or after options.from (${JSON.stringify(fromText)})`,
+  toWithin100Years: (fromText: string) =>
+    `a local date at most 100 years after options.from (${JSON.stringify(fromText)})`,
+} as const;
+
+/**
+ * `text: line 12: <problem>`: where an iCalendar text is malformed.
+ *
+ * @example
+ * icsLineProblem(3, icsProblems.noColon('DTSTART')) //=> 'text: line 3: expected ":" and a value after DTSTART'
+ */
+export function icsLineProblem(line: number, problem: string): string {
+  return `text: line ${line}: ${problem}`;
+}
+
+const icsDateForms = 'a date YYYYMMDD or a date-time YYYYMMDDTHHMMSS[Z] that exists';
+const icsRulePartList = 'INTERVAL, COUNT, UNTIL, BYMONTH, BYMONTHDAY, BYDAY and WKST';
+
+/**
+ * The problems that make an iCalendar text malformed, reported with their line.
+ *
+ * @example
+ * icsProblems.badPositive('INTERVAL', '0') //=> 'RRULE: INTERVAL: expected a whole number of at least 1, got "0"'
+ */
+export const icsProblems = {
+  noCalendar: (found: string) => `expected BEGIN:VCALENDAR, got ${found}`,
+  orphanFold: 'a folded line (one that starts with a space or a tab) with no content line before it',
+  badName: (found: string) => `expected a property name such as DTSTART, got ${describeValue(found)}`,
+  badParameter: (name: string) =>
+    `${name}: expected parameters NAME=VALUE (a value with ";", ":" or "," in double quotes)`,
+  noColon: (name: string) => `expected ":" and a value after ${name}`,
+  badComponent: (keyword: string, found: string) =>
+    `${keyword}: expected a component name such as VEVENT, got ${describeValue(found)}`,
+  misplacedCalendar: (parent: string) => `BEGIN:VCALENDAR inside ${parent}: calendars do not nest`,
+  misplacedEvent: (parent: string) =>
+    `BEGIN:VEVENT inside ${parent}: a VEVENT belongs directly in a VCALENDAR`,
+  unclosed: (name: string) => `BEGIN:${name} is never closed by END:${name}`,
+  strayEnd: (name: string) => `END:${name} without a BEGIN:${name}`,
+  mismatchedEnd: (name: string, open: string, openLine: number) =>
+    `END:${name} does not close BEGIN:${open} (line ${openLine})`,
+  twice: (name: string, firstLine: number) =>
+    `${name} appears twice in one VEVENT (first on line ${firstLine})`,
+  endAndDuration: 'DTEND and DURATION in one VEVENT (RFC 5545 allows one or the other)',
+  badDate: (name: string, value: string) => `${name}: expected ${icsDateForms}, got ${describeValue(value)}`,
+  wrongValueType: (name: string, type: string, value: string) =>
+    `${name};VALUE=${type}: expected ${type === 'DATE' ? 'a date YYYYMMDD' : 'a date-time YYYYMMDDTHHMMSS[Z]'} that exists, got ${describeValue(value)}`,
+  badValueType: (name: string, type: string, allowed: readonly string[]) =>
+    `${name}: expected VALUE=${allowed.join(' or VALUE=')}, got VALUE=${type}`,
+  badDuration: (value: string) =>
+    `DURATION: expected a duration such as P1D, P2W or PT24H, got ${describeValue(value)}`,
+  rulePart: (part: string) => `RRULE: expected NAME=VALUE parts separated by ";", got ${describeValue(part)}`,
+  ruleTwice: (name: string) => `RRULE: ${name} appears twice`,
+  noFreq: 'RRULE: FREQ is missing',
+  badFreq: (value: string) =>
+    `RRULE: FREQ: expected SECONDLY, MINUTELY, HOURLY, DAILY, WEEKLY, MONTHLY or YEARLY, got ${describeValue(value)}`,
+  badPositive: (name: string, value: string) =>
+    `RRULE: ${name}: expected a whole number of at least 1, got ${describeValue(value)}`,
+  badUntil: (value: string) => `RRULE: UNTIL: expected ${icsDateForms}, got ${describeValue(value)}`,
+  countAndUntil: 'RRULE: COUNT and UNTIL together (RFC 5545 allows one or the other)',
+  badMonths: (value: string) =>
+    `RRULE: BYMONTH: expected months 1 to 12 separated by commas, got ${describeValue(value)}`,
+  badMonthDays: (value: string) =>
+    `RRULE: BYMONTHDAY: expected days 1 to 31 or -31 to -1 separated by commas, got ${describeValue(value)}`,
+  badWeekdays: (value: string) =>
+    `RRULE: BYDAY: expected weekdays such as MO, 4TH or -1MO (ordinals 1 to 53) separated by commas, got ${describeValue(value)}`,
+  badWeekStart: (value: string) =>
+    `RRULE: WKST: expected MO, TU, WE, TH, FR, SA or SU, got ${describeValue(value)}`,
+  tooCostly: (steps: number) =>
+    `RRULE: expanding the recurrence rules of this text takes more than ${steps} steps (a rule with COUNT is expanded from its DTSTART)`,
+} as const;
+
+/**
+ * Why holidaysFromIcs leaves an event out of its dates: the `reason` of a skipped event. Each
+ * names the property, so that a person can find it in the file.
+ *
+ * @example
+ * icsSkipReasons.freq('WEEKLY') //=> 'RRULE FREQ=WEEKLY: only FREQ=YEARLY rules are expanded'
+ */
+export const icsSkipReasons = {
+  noStart: 'no DTSTART',
+  timed: (value: string, outlookAllDay: boolean) =>
+    `DTSTART has a time (${value}): only all-day events (DTSTART;VALUE=DATE) are read as holidays${
+      outlookAllDay
+        ? '; Outlook marks this one all-day (X-MICROSOFT-CDO-ALLDAYEVENT:TRUE) but wrote times, so its dates depend on a time zone'
+        : ''
+    }`,
+  cancelled: 'STATUS:CANCELLED: the event is cancelled',
+  freq: (freq: string) => `RRULE FREQ=${freq}: only FREQ=YEARLY rules are expanded`,
+  ruleParts: (names: readonly string[]) =>
+    `RRULE ${names.join(', ')}: not supported (a FREQ=YEARLY rule may use ${icsRulePartList})`,
+  exrule: 'EXRULE: not supported (RFC 5545 deprecated it)',
+  rdatePeriod: 'RDATE;VALUE=PERIOD: not supported',
+  rdateTimed: (value: string) => `RDATE has a time (${value}) while DTSTART is a date`,
+  endTimed: (value: string) => `DTEND has a time (${value}) while DTSTART is a date`,
+  endBeforeStart: (end: string, start: string) => `DTEND (${end}) is before DTSTART (${start})`,
+  durationNotDays: (value: string) => `DURATION ${value} is not a whole number of days`,
+  durationNegative: (value: string) => `DURATION ${value} is negative`,
+  thisAndFuture: (recurrenceId: string) =>
+    `RECURRENCE-ID;RANGE=THISANDFUTURE changes the series from ${recurrenceId} on: not supported`,
+  ofSkippedSeries: (recurrenceId: string) =>
+    `RECURRENCE-ID ${recurrenceId} changes one date of a series that is skipped`,
+} as const;

@@ -41,7 +41,7 @@ export interface Calendar {
  */
 export function timelineOf(cal: Calendar): Timeline {
   const timeline = (cal as Partial<Calendar> | null | undefined)?.[timelineKey];
-  if (timeline === undefined)
+  if (typeof timeline !== 'object' || timeline === null)
     fail('invalid_type', [], expectedGot('cal', [], expected.compiledCalendar, cal));
   return timeline;
 }

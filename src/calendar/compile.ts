@@ -2,6 +2,7 @@
 import { parseLocalDate } from '../time/localDate.js';
 import { parseLocalTime } from '../time/localTime.js';
 import { type Calendar, type CalendarSpec, type Interval, timelineKey, type Weekday } from './calendar.js';
+import { monthDayKey, parseHolidayEntry } from './holidays/entry.js';
 import { coversWholeWeek, type DayHours, type LocalHours, uniteDayHours } from './localHours.js';
 import { parseCalendarSpec } from './schema.js';
 import { alwaysOpenTimeline, neverOpenTimeline, type Timeline, ZonedTimeline } from './timeline.js';
@@ -25,11 +26,17 @@ export function compileCalendar(spec: CalendarSpec): Calendar {
   return buildCalendar(spec);
 }
 
-/** Compiles a spec that has already been validated (by the calendar or the policy schema). */
-export function buildCalendar(valid: CalendarSpec): Calendar {
+/**
+ * Compiles a spec that has already been validated (by the calendar or the policy schema).
+ * `moreHolidays` are entries from the policy's holiday sets, closed like the spec's own; the
+ * compiled calendar's `spec` lists them among its `holidays`.
+ */
+export function buildCalendar(valid: CalendarSpec, moreHolidays: readonly string[] = []): Calendar {
   if (valid === '24/7') return makeCalendar('24/7', null, alwaysOpenTimeline);
-  const plan = planLocalHours(valid);
-  const frozen = freezeSpec(valid);
+  const spec =
+    moreHolidays.length === 0 ? valid : { ...valid, holidays: [...(valid.holidays ?? []), ...moreHolidays] };
+  const plan = planLocalHours(spec);
+  const frozen = freezeSpec(spec);
   const timeline = Number.isNaN(plan.firstOpenDay)
     ? neverOpenTimeline
     : new ZonedTimeline(plan, createOffsetReader(valid.timeZone));
@@ -53,8 +60,15 @@ function dayHoursOf(intervals: readonly Interval[] | undefined): DayHours {
 function planLocalHours(spec: Exclude<CalendarSpec, '24/7'>): LocalHours {
   const weekMs = weekdays.map((day) => dayHoursOf(spec.week[day]));
   const datedMs = new Map<number, DayHours>();
+  const yearlyClosed = new Set<number>();
   const empty = new Float64Array(0);
-  for (const date of spec.holidays ?? []) datedMs.set(parseLocalDate(date) as number, empty);
+  for (const text of spec.holidays ?? []) {
+    const entry = parseHolidayEntry(text);
+    if (typeof entry === 'string') continue; // validated before: cannot happen
+    if (entry.kind === 'date') datedMs.set(entry.day, empty);
+    else if (entry.kind === 'yearly') yearlyClosed.add(monthDayKey(entry.month, entry.dayOfMonth));
+    else for (let day = entry.firstDay; day <= entry.lastDay; day++) datedMs.set(day, empty);
+  }
   // An override replaces the date's hours, holiday or not.
   for (const { date, hours } of spec.overrides ?? [])
     datedMs.set(parseLocalDate(date) as number, dayHoursOf(hours));
@@ -77,10 +91,12 @@ function planLocalHours(spec: Exclude<CalendarSpec, '24/7'>): LocalHours {
   return {
     weekMs,
     datedMs,
+    yearlyClosed,
     firstOpenDay,
     lastOpenDay,
     weekAlwaysOpen: coversWholeWeek(weekMs),
-    lastDatedDay,
+    // A yearly holiday closes a date every year: the calendar never stops having exceptions.
+    lastDatedDay: yearlyClosed.size > 0 ? Number.POSITIVE_INFINITY : lastDatedDay,
   };
 }
 

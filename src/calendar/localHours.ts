@@ -2,8 +2,9 @@
  * A calendar's opening hours on local dates, before any time zone is applied: which wall-clock
  * stretches of which local date are open (SPEC.md section 3, `hours(D)`).
  */
-import { weekdayOfDay } from '../time/civil.js';
+import { civilFromDays, weekdayOfDay } from '../time/civil.js';
 import { msPerDay, msPerWeek } from '../time/units.js';
+import { monthDayKey } from './holidays/entry.js';
 
 /**
  * Open stretches of one local date as flat pairs `[startMs, endMs, ...]` of ms since that
@@ -18,18 +19,29 @@ export interface LocalHours {
   readonly weekMs: readonly DayHours[];
   /** Hours of dated exceptions by day number: overrides, and holidays as empty hours. */
   readonly datedMs: ReadonlyMap<number, DayHours>;
+  /** Yearly holidays (`"--12-25"`) as `monthDayKey`s: closed every year unless overridden. */
+  readonly yearlyClosed: ReadonlySet<number>;
   /** Day numbers between which an open stretch may start; `NaN` when no date ever opens. */
   readonly firstOpenDay: number;
   readonly lastOpenDay: number;
   /** Whether the weekly plan alone covers every wall-clock time of the week. */
   readonly weekAlwaysOpen: boolean;
-  /** The last day number with a dated exception, or `-Infinity`. */
+  /** The last day number with a dated exception, `-Infinity` if none, `Infinity` with yearly holidays. */
   readonly lastDatedDay: number;
 }
 
+/** A date with no hours (a constant array: pure, dropped by bundlers when unused). */
+const closedDay: DayHours = /* @__PURE__ */ new Float64Array(0);
+
 /** The hours of local date `dayNumber`: `hours(D)` of SPEC.md section 3. */
 export function hoursOn(plan: LocalHours, dayNumber: number): DayHours {
-  return plan.datedMs.get(dayNumber) ?? (plan.weekMs[weekdayOfDay(dayNumber)] as DayHours);
+  const dated = plan.datedMs.get(dayNumber);
+  if (dated !== undefined) return dated;
+  if (plan.yearlyClosed.size > 0) {
+    const { month, day } = civilFromDays(dayNumber);
+    if (plan.yearlyClosed.has(monthDayKey(month, day))) return closedDay;
+  }
+  return plan.weekMs[weekdayOfDay(dayNumber)] as DayHours;
 }
 
 /**

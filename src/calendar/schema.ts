@@ -11,20 +11,39 @@ import { expected } from '../messages.js';
 import { escapeProtoKeys } from '../protoKeys.js';
 import { parseLocalDate } from '../time/localDate.js';
 import { parseLocalTime } from '../time/localTime.js';
+import { holidayEntryPattern, parseHolidayEntry } from './holidays/entry.js';
 import { isTimeZoneName } from './zone/timeZoneName.js';
 
 const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 const calendarKeys = ['timeZone', 'week', 'holidays', 'overrides'] as const;
+const policyCalendarKeys = ['timeZone', 'week', 'holidays', 'holidaySets', 'overrides'] as const;
 
 // The same language as `parseLocalTime`: "HH:MM" or "HH:MM:SS", 00:00 to 24:00.
 const localTimePattern = /^(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d)?|24:00(?::00)?)$/;
 
 const localDatePattern = /^\d{4}-\d{2}-\d{2}$/;
 
-let cached: z.ZodType | undefined;
+let cached: { standalone: z.ZodType; inPolicy: z.ZodType; holidayEntries: z.ZodType } | undefined;
 
 /** The zod schema of a `CalendarSpec` (built on first use: importing does no work). */
 export function calendarSpecSchema(): z.ZodType {
+  return schemas().standalone;
+}
+
+/**
+ * The zod schema of a calendar inside a policy: a `CalendarSpec` that may also name the policy's
+ * `holidaySets` and take its `timeZone` from a ticket attribute (a template).
+ */
+export function policyCalendarSpecSchema(): z.ZodType {
+  return schemas().inPolicy;
+}
+
+/** The zod schema of a list of holiday entries (a calendar's `holidays`, a policy's holiday set). */
+export function holidayEntriesSchema(): z.ZodType {
+  return schemas().holidayEntries;
+}
+
+function schemas(): { standalone: z.ZodType; inPolicy: z.ZodType; holidayEntries: z.ZodType } {
   if (cached) return cached;
   // Patterns travel into the JSON Schema; refinements add what a pattern cannot say.
   const localTime = z
@@ -55,44 +74,93 @@ export function calendarSpecSchema(): z.ZodType {
       error: (issue) => (issue.code === 'unrecognized_keys' ? 'date, hours' : 'an override { date, hours }'),
     },
   );
-  const zoned = z.strictObject(
-    {
-      timeZone: z
-        .string({ error: expected.timeZone })
-        .refine(isTimeZoneName, check('invalid_time_zone', expected.timeZone)),
-      week: z.strictObject(Object.fromEntries(weekdays.map((day) => [day, hours.optional()])), {
-        error: (issue) =>
-          issue.code === 'unrecognized_keys'
-            ? weekdays.join(', ')
-            : 'an object of weekday hours { mon: [["09:00", "17:00"]] }',
-      }),
-      holidays: z.array(localDate, { error: 'an array of local dates "YYYY-MM-DD"' }).optional(),
-      overrides: z
-        .array(override, { error: 'an array of overrides { date, hours }' })
-        .superRefine((list, ctx) => {
-          const seen = new Set<string>();
-          list.forEach((entry, index) => {
-            if (typeof entry.date === 'string' && seen.has(entry.date)) {
-              ctx.addIssue({
-                code: 'custom',
-                path: [index, 'date'],
-                input: entry.date,
-                ...check('duplicate', expected.uniqueOverrideDate),
-                message: expected.uniqueOverrideDate,
-              });
-            }
-            seen.add(entry.date);
+  // A pattern for JSON Schema; the parser then decides whether the dates exist and how long a
+  // range is, only for text the pattern accepted, so a bad entry is reported once.
+  const entryPattern = new RegExp(holidayEntryPattern);
+  const holidayEntry = z
+    .string({ error: expected.holidayEntry })
+    .regex(entryPattern, check('invalid_local_date', expected.holidayEntry))
+    .superRefine((text, ctx) => {
+      if (!entryPattern.test(text)) return;
+      const entry = parseHolidayEntry(text);
+      if (typeof entry !== 'string') return;
+      ctx.addIssue({
+        code: 'custom',
+        input: text,
+        message: entry === 'malformed' ? expected.holidayEntry : expected.holidayRange,
+        params: { slaCode: entry === 'malformed' ? 'invalid_local_date' : 'invalid_value' },
+      });
+    });
+  const holidayEntries = z.array(holidayEntry, { error: expected.holidayEntries });
+  const timeZone = z
+    .string({ error: expected.timeZone })
+    .refine(isTimeZoneName, check('invalid_time_zone', expected.timeZone));
+  const week = z.strictObject(Object.fromEntries(weekdays.map((day) => [day, hours.optional()])), {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? weekdays.join(', ')
+        : 'an object of weekday hours { mon: [["09:00", "17:00"]] }',
+  });
+  const overrides = z
+    .array(override, { error: 'an array of overrides { date, hours }' })
+    .superRefine((list, ctx) => {
+      const seen = new Set<string>();
+      list.forEach((entry, index) => {
+        if (typeof entry.date === 'string' && seen.has(entry.date)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [index, 'date'],
+            input: entry.date,
+            ...check('duplicate', expected.uniqueOverrideDate),
+            message: expected.uniqueOverrideDate,
           });
-        })
-        .optional(),
-    },
+        }
+        seen.add(entry.date);
+      });
+    });
+  const zoned = z.strictObject(
+    { timeZone, week, holidays: holidayEntries.optional(), overrides: overrides.optional() },
     {
       error: (issue) =>
         issue.code === 'unrecognized_keys' ? calendarKeys.join(', ') : expected.calendarSpec,
     },
   );
-  cached = z.union([z.literal('24/7'), zoned], { error: expected.calendarSpec });
+  // A template: the zone is read from a ticket attribute when the calendar is used.
+  const zoneFromAttribute = z.strictObject(
+    {
+      attribute: z.string({ error: expected.attributeName }),
+      default: timeZone,
+    },
+    { error: keysOr(['attribute', 'default'], expected.zoneSource) },
+  );
+  const zonedInPolicy = z.strictObject(
+    {
+      timeZone: z.union([timeZone, zoneFromAttribute], {
+        error: (issue) =>
+          issue.input !== null && typeof issue.input === 'object' ? expected.zoneSource : expected.timeZone,
+      }),
+      week,
+      holidays: holidayEntries.optional(),
+      holidaySets: z
+        .array(z.string({ error: expected.holidaySetName }), { error: expected.holidaySetNames })
+        .optional(),
+      overrides: overrides.optional(),
+    },
+    {
+      error: (issue) =>
+        issue.code === 'unrecognized_keys' ? policyCalendarKeys.join(', ') : expected.policyCalendarSpec,
+    },
+  );
+  cached = {
+    standalone: z.union([z.literal('24/7'), zoned], { error: expected.calendarSpec }),
+    inPolicy: z.union([z.literal('24/7'), zonedInPolicy], { error: expected.policyCalendarSpec }),
+    holidayEntries,
+  };
   return cached;
+}
+
+function keysOr(keys: readonly string[], otherwise: string) {
+  return (issue: { code: string }) => (issue.code === 'unrecognized_keys' ? keys.join(', ') : otherwise);
 }
 
 /** Validates a calendar spec, throwing `SlaValidationError` for every problem found. */

@@ -118,15 +118,9 @@ function explainJson({ state, metric, cycle, cycles, segments }: Explained): str
   })}\n`;
 }
 
-/** The zone to show a cycle's instants in: its goal calendar's, else UTC. */
-function zoneOf(policy: Policy, chosen: CycleState): string {
-  const name = chosen.goal?.calendar;
-  const calendars = policy.spec.calendars;
-  const spec =
-    name !== undefined && calendars !== undefined && Object.hasOwn(calendars, name)
-      ? calendars[name]
-      : undefined;
-  return typeof spec === 'object' ? spec.timeZone : 'UTC';
+/** The zone to show a cycle's instants in: its goal calendar's (as Intl accepts it), else UTC. */
+function zoneOf(_policy: Policy, chosen: CycleState): string {
+  return chosen.goal?.timeZone ?? 'UTC';
 }
 
 /** The explanation for people: a header, one line per segment, and a total equal to elapsed. */

@@ -1,6 +1,6 @@
 /** `computeSlaState` and `computeSlaStates`: every clock of a ticket at `now`. */
-import { fail } from '../errors.js';
-import { expected, expectedGot } from '../messages.js';
+import { checkIterable, checkObject } from '../arguments.js';
+import { expected } from '../messages.js';
 import { compilePolicy } from '../policy/compile.js';
 import type { Scalar } from '../policy/condition.js';
 import {
@@ -10,8 +10,10 @@ import {
   type PolicySpec,
   policyKey,
 } from '../policy/policy.js';
+import type { HostLookup } from '../policy/resolvedCalendar.js';
 import { type Instant, toInstantMs } from '../time/instant.js';
 import { readLog, type Ticket, type TicketEvent } from './events.js';
+import { type HostCalendars, hostLookupOf } from './hostCalendars.js';
 import { measureCycle } from './measure.js';
 import { replay } from './replay.js';
 import { setOwn } from './setOwn.js';
@@ -20,6 +22,11 @@ import type { CycleState, MetricState, SlaState } from './state.js';
 /** Options of `computeSlaState`: the instant to compute at (the library never reads the clock). */
 export interface ComputeOptions {
   readonly now: Instant;
+  /**
+   * The host's compiled calendars, reached by goals whose calendar is `{ attribute, default }`
+   * when the attribute names no policy calendar: a record or a resolver function.
+   */
+  readonly calendars?: HostCalendars;
 }
 
 /** The state of a metric that has no cycle yet. */
@@ -66,25 +73,25 @@ function flatten(latest: CycleState, cycles: CycleState[], breachedCycles: numbe
 
 /** The compiled internals of a `Policy`, compiling a raw spec when that is what was passed. */
 export function policyInternals(policy: PolicySpec | Policy): PolicyInternals {
-  const internals = (policy as Partial<Policy> | null | undefined)?.[policyKey];
-  if (internals !== undefined) return internals;
-  if (policy === null || typeof policy !== 'object') {
-    fail('invalid_type', [], expectedGot('policy', [], expected.compiledPolicy, policy));
-  }
-  return compilePolicy(policy as PolicySpec)[policyKey];
+  checkObject(policy, 'policy', expected.compiledPolicy);
+  return (policy as Partial<Policy>)[policyKey] ?? compilePolicy(policy as PolicySpec)[policyKey];
 }
 
-/** `now` from the options, validated. */
-export function nowOf(options: unknown): number {
-  if (options === null || typeof options !== 'object')
-    fail('invalid_type', [], expectedGot('options', [], expected.options, options));
+/** `now` from the options, validated; `what` describes the options the caller takes. */
+export function nowOf(options: unknown, what: string = expected.options): number {
+  checkObject(options, 'options', what);
   return toInstantMs((options as { now?: unknown }).now, 'options', ['now']);
 }
 
 /** Computes one ticket's state through compiled internals, with `now` already validated. */
-export function computeWith(ticket: unknown, policy: PolicyInternals, nowMs: number): SlaState {
+export function computeWith(
+  ticket: unknown,
+  policy: PolicyInternals,
+  nowMs: number,
+  host: HostLookup | undefined = undefined,
+): SlaState {
   const log = readLog(ticket);
-  const result = replay(log, policy, nowMs);
+  const result = replay(log, policy, nowMs, host);
   const metrics: Record<string, MetricState> = {};
   let nextChangeAt: number | null = null;
   let breached = false;
@@ -139,22 +146,42 @@ export function computeSlaState(
   options: ComputeOptions,
 ): SlaState {
   const internals = policyInternals(policy);
-  return computeWith(ticket, internals, nowOf(options));
+  const nowMs = nowOf(options);
+  return computeWith(ticket, internals, nowMs, hostLookupOf(options));
 }
 
 /**
  * `computeSlaState` for many tickets through one policy, compiled once: a lazy iterable of
- * states in input order. Nothing is computed until it is iterated.
+ * states in input order.
+ *
+ * The arguments are checked when it is called, as a helpdesk developer expects: `tickets` that
+ * is not iterable (or is a string), a bad `policy` (a raw spec is compiled here, once) or bad
+ * `options` throw `SlaValidationError` from the call itself, before anything is iterated. The
+ * tickets themselves are read lazily: a bad ticket throws from the iteration that reaches it,
+ * after the states of the tickets before it.
  *
  * @example
  * for (const state of computeSlaStates(tickets, policy, { now })) store(state)
+ * computeSlaStates(new Date(0), policy, { now })
+ * //=> throws SlaValidationError "tickets: expected an iterable of tickets, such as an array or a generator (not a string), got a Date"
  */
-export function* computeSlaStates(
+export function computeSlaStates(
   tickets: Iterable<Ticket | readonly TicketEvent[]>,
   policy: PolicySpec | Policy,
   options: ComputeOptions,
 ): Generator<SlaState, void, undefined> {
+  // Not a generator itself: a generator's body, checks included, runs only on the first next().
+  checkIterable(tickets, 'tickets', expected.tickets);
   const internals = policyInternals(policy);
   const nowMs = nowOf(options);
-  for (const ticket of tickets) yield computeWith(ticket, internals, nowMs);
+  return statesOf(tickets, internals, nowMs, hostLookupOf(options));
+}
+
+function* statesOf(
+  tickets: Iterable<unknown>,
+  internals: PolicyInternals,
+  nowMs: number,
+  host: HostLookup | undefined,
+): Generator<SlaState, void, undefined> {
+  for (const ticket of tickets) yield computeWith(ticket, internals, nowMs, host);
 }

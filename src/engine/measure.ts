@@ -3,50 +3,85 @@
  * deadline, warnings and the next change. A binary search per stretch boundary; the cycle is
  * measured once, from its start, whatever the number of events.
  */
-import { alwaysOpenTimeline, type Timeline } from '../calendar/timeline.js';
+import type { Timeline } from '../calendar/timeline.js';
 import type { CompiledGoal, CompiledMetric } from '../policy/policy.js';
+import { alwaysOpenCalendar, type ResolvedCalendar } from '../policy/resolvedCalendar.js';
 import type { CycleRecord } from './replay.js';
 import type { CycleState, CycleStatus, WarningState } from './state.js';
 
 /**
  * The counted time of a cycle as a function of time: its running stretches, the last one
- * possibly open-ended (an open, running cycle is assumed to go on running).
+ * possibly open-ended (an open, running cycle is assumed to go on running). Each stretch counts
+ * on its own timeline: the cycle's calendar, or with `calendarAt: "piecewise"` the calendar of
+ * the piece it lies in (a stretch that spans pieces is split where they meet).
  */
 class CountedTime {
-  readonly timeline: Timeline;
   /**
    * Flat `[fromMs, fromPosition, countedMs, ...]` of the running stretches: where each starts,
    * the calendar position there, and the time it counted (`Infinity` for an open-ended one).
    */
   readonly running: number[] = [];
+  /** The timeline of each running stretch. */
+  readonly timelines: Timeline[] = [];
   elapsedMs = 0;
   pausedMs = 0;
+  /** Piece boundaries and calendars (piecewise only), and the piece the next stretch starts in. */
+  private readonly pieceValues: readonly (number | unknown)[] | null;
+  private readonly pieceCalendars: readonly ResolvedCalendar[] | null;
+  private piece = 0;
 
-  constructor(cycle: CycleRecord, timeline: Timeline, nowMs: number) {
-    this.timeline = timeline;
+  constructor(cycle: CycleRecord, calendar: ResolvedCalendar, nowMs: number) {
+    const piecewise = cycle.pieceCalendars !== null && cycle.pieceValues !== null && cycle.goalIndex >= 0;
+    this.pieceValues = piecewise ? cycle.pieceValues : null;
+    this.pieceCalendars = piecewise ? cycle.pieceCalendars : null;
     const stretches = cycle.stretches;
     for (let i = 0; i < stretches.length; i += 3) {
-      this.add(stretches[i] as number, stretches[i + 1] as number, stretches[i + 2] === 1);
+      const fromMs = stretches[i] as number;
+      const toMs = stretches[i + 1] as number;
+      if (stretches[i + 2] === 1) this.pausedMs += toMs - fromMs;
+      else this.addRunning(fromMs, toMs, calendar.timeline);
     }
     if (cycle.ending === 'open') {
       if (cycle.paused) this.pausedMs += nowMs - cycle.stretchFromMs;
-      else {
-        const fromPosition = timeline.positionAt(cycle.stretchFromMs);
-        this.elapsedMs += timeline.positionAt(nowMs) - fromPosition;
-        this.running.push(cycle.stretchFromMs, fromPosition, Number.POSITIVE_INFINITY);
-      }
+      else this.addRunning(cycle.stretchFromMs, Number.POSITIVE_INFINITY, calendar.timeline, nowMs);
     }
   }
 
-  private add(fromMs: number, toMs: number, paused: boolean): void {
-    if (paused) {
-      this.pausedMs += toMs - fromMs;
+  /**
+   * Adds a running stretch `[fromMs, toMs)` (`toMs` infinite for the stretch in progress, which
+   * counts up to `nowMs`), split at piece boundaries when piecewise.
+   */
+  private addRunning(fromMs: number, toMs: number, timeline: Timeline, nowMs = toMs): void {
+    const bounds = this.pieceValues;
+    const calendars = this.pieceCalendars;
+    if (bounds === null || calendars === null) {
+      this.addPiece(fromMs, toMs, timeline, nowMs);
       return;
     }
-    const fromPosition = this.timeline.positionAt(fromMs);
-    const countedMs = this.timeline.positionAt(toMs) - fromPosition;
+    // Pieces are in time order, and so are stretches: the piece index only moves forward.
+    while (2 * (this.piece + 1) < bounds.length && (bounds[2 * (this.piece + 1)] as number) <= fromMs)
+      this.piece++;
+    let atMs = fromMs;
+    for (;;) {
+      const pieceTimeline = (calendars[this.piece] as ResolvedCalendar).timeline;
+      const nextIndex = 2 * (this.piece + 1);
+      const nextMs = nextIndex < bounds.length ? (bounds[nextIndex] as number) : Number.POSITIVE_INFINITY;
+      if (nextMs >= toMs) {
+        this.addPiece(atMs, toMs, pieceTimeline, nowMs);
+        return;
+      }
+      this.addPiece(atMs, nextMs, pieceTimeline, nextMs);
+      atMs = nextMs;
+      this.piece++;
+    }
+  }
+
+  private addPiece(fromMs: number, toMs: number, timeline: Timeline, untilMs: number): void {
+    const fromPosition = timeline.positionAt(fromMs);
+    const countedMs = timeline.positionAt(untilMs) - fromPosition;
     this.elapsedMs += countedMs;
-    this.running.push(fromMs, fromPosition, countedMs);
+    this.running.push(fromMs, fromPosition, toMs === Number.POSITIVE_INFINITY ? toMs : countedMs);
+    this.timelines.push(timeline);
   }
 
   /** The first instant at which counted time reaches `thresholdMs`, or null if it never does. */
@@ -58,7 +93,7 @@ class CountedTime {
       const stretchMs = running[i + 2] as number;
       if (countedMs + stretchMs >= thresholdMs) {
         const fromMs = running[i] as number;
-        return this.timeline.earliestAtPosition(
+        return (this.timelines[i / 3] as Timeline).earliestAtPosition(
           (running[i + 1] as number) + (thresholdMs - countedMs),
           fromMs,
         );
@@ -75,11 +110,11 @@ class CountedTime {
    */
   lastWithin(targetMs: number): number | null {
     const running = this.running;
-    const timeline = this.timeline;
     let countedMs = 0;
     for (let i = 0; i < running.length; i += 3) {
       const stretchMs = running[i + 2] as number;
       if (countedMs + stretchMs > targetMs) {
+        const timeline = this.timelines[i / 3] as Timeline;
         const fromMs = running[i] as number;
         const fromPosition = running[i + 1] as number;
         const position = fromPosition + (targetMs - countedMs);
@@ -106,8 +141,9 @@ function statusOf(cycle: CycleRecord, breached: boolean | undefined): CycleStatu
 /** The state of one recorded cycle at `nowMs`. */
 export function measureCycle(cycle: CycleRecord, metric: CompiledMetric, nowMs: number): CycleState {
   const goal: CompiledGoal | undefined = cycle.goalIndex >= 0 ? metric.goals[cycle.goalIndex] : undefined;
-  // Without a goal, elapsed time is still measured, on 24/7.
-  const counted = new CountedTime(cycle, goal?.timeline ?? alwaysOpenTimeline, nowMs);
+  // Without a goal, elapsed time is still measured, on 24/7 (the replay's calendar then).
+  const calendar = goal === undefined ? alwaysOpenCalendar : cycle.calendar;
+  const counted = new CountedTime(cycle, calendar, nowMs);
   const open = cycle.ending === 'open';
   const running = open && !cycle.paused;
   const elapsedMs = counted.elapsedMs;
@@ -150,7 +186,12 @@ export function measureCycle(cycle: CycleRecord, metric: CompiledMetric, nowMs: 
   return {
     status: statusOf(cycle, breached),
     breached,
-    goal: goal.descriptor,
+    goal: goal.descriptor ?? {
+      index: goal.index,
+      target: targetMs,
+      calendar: calendar.name,
+      timeZone: calendar.timeZone,
+    },
     startedAt: cycle.startedAtMs,
     stoppedAt,
     elapsed: elapsedMs,

@@ -6,6 +6,7 @@
 import type { AttributeValues, Scalar } from '../policy/condition.js';
 import { resolvedCondition } from '../policy/kinds.js';
 import type { CompiledMetric, PolicyInternals, TriggerRule } from '../policy/policy.js';
+import { alwaysOpenCalendar, type HostLookup, type ResolvedCalendar } from '../policy/resolvedCalendar.js';
 import { EventKind, type Log } from './events.js';
 
 /** How a cycle ended, if it has. */
@@ -25,6 +26,20 @@ export interface CycleRecord {
   stretchFromMs: number;
   /** Whether the stretch in progress is paused. */
   paused: boolean;
+  /**
+   * The calendar the cycle is measured on, resolved once its goal is chosen; for `calendarAt:
+   * "piecewise"`, the calendar of everything projected past the end or `now`.
+   */
+  calendar: ResolvedCalendar;
+  /** `calendarAt: "start"`: the attributes right after the cycle's first start. */
+  startValues: AttributeValues | null;
+  /**
+   * `calendarAt: "piecewise"`: `[atMs, attributes, ...]`, the attributes from each instant at
+   * which one that names the calendar changed, from the cycle's first start.
+   */
+  pieceValues: (number | AttributeValues)[] | null;
+  /** `calendarAt: "piecewise"`: the calendar of each piece, resolved with the chosen goal. */
+  pieceCalendars: ResolvedCalendar[] | null;
 }
 
 /** What the replay found for one ticket. */
@@ -87,6 +102,43 @@ function chooseGoal(metric: CompiledMetric, attributes: AttributeValues): number
   return -1;
 }
 
+/**
+ * Chooses the goal with the attributes that judge the cycle, and resolves its calendar per
+ * `calendarAt` (docs/policy.md, "Whose hours"): with the same attributes, with those at the
+ * cycle's first start, or piece by piece (projections on the one the judging attributes name).
+ */
+function settle(
+  cycle: CycleRecord,
+  metric: CompiledMetric,
+  attributes: AttributeValues,
+  host: HostLookup | undefined,
+): void {
+  const goalIndex = chooseGoal(metric, attributes);
+  cycle.goalIndex = goalIndex;
+  const goal = goalIndex >= 0 ? metric.goals[goalIndex] : undefined;
+  if (goal === undefined) {
+    cycle.calendar = alwaysOpenCalendar;
+    return;
+  }
+  if (goal.fixedCalendar !== null) {
+    cycle.calendar = goal.fixedCalendar;
+    return;
+  }
+  if (metric.calendarAt === 'start') {
+    cycle.calendar = goal.resolveCalendar(cycle.startValues ?? attributes, host);
+    return;
+  }
+  cycle.calendar = goal.resolveCalendar(attributes, host);
+  const pieces = cycle.pieceValues;
+  if (metric.calendarAt === 'piecewise' && pieces !== null) {
+    const calendars: ResolvedCalendar[] = [];
+    for (let i = 1; i < pieces.length; i += 2) {
+      calendars.push(goal.resolveCalendar(pieces[i] as AttributeValues, host));
+    }
+    cycle.pieceCalendars = calendars;
+  }
+}
+
 function closeStretch(cycle: CycleRecord, atMs: number): void {
   if (atMs > cycle.stretchFromMs) cycle.stretches.push(cycle.stretchFromMs, atMs, cycle.paused ? 1 : 0);
   cycle.stretchFromMs = atMs;
@@ -98,11 +150,37 @@ function endCycle(
   ending: CycleEnding,
   metric: CompiledMetric,
   attributes: AttributeValues,
+  host: HostLookup | undefined,
 ): void {
   closeStretch(cycle, atMs);
   cycle.ending = ending;
   cycle.endedAtMs = atMs;
-  cycle.goalIndex = chooseGoal(metric, attributes);
+  settle(cycle, metric, attributes, host);
+}
+
+/**
+ * Piecewise calendars: records the attributes at `atMs` when one that can change the calendar
+ * differs from the last piece's (a later event at the same instant replaces that piece).
+ */
+function notePiece(cycle: CycleRecord, metric: CompiledMetric, atMs: number, values: AttributeValues): void {
+  const pieces = cycle.pieceValues as (number | AttributeValues)[];
+  const lastIndex = pieces.length - 2;
+  if (lastIndex >= 0) {
+    const last = pieces[lastIndex + 1] as AttributeValues;
+    let changed = false;
+    for (const slot of metric.calendarSlots) {
+      if (last[slot] !== values[slot]) {
+        changed = true;
+        break;
+      }
+    }
+    if (!changed) return;
+    if (pieces[lastIndex] === atMs) {
+      pieces[lastIndex + 1] = values.slice();
+      return;
+    }
+  }
+  pieces.push(atMs, values.slice());
 }
 
 /**
@@ -111,11 +189,18 @@ function endCycle(
  * (2) start or resume one; (3) a `when`-form stop that already holds stops it at once, else a
  * `when`-form cancel that holds means it never existed; (4) re-evaluate the pause.
  */
-export function replay(log: Log, policy: PolicyInternals, nowMs: number): Replay {
+export function replay(
+  log: Log,
+  policy: PolicyInternals,
+  nowMs: number,
+  host: HostLookup | undefined = undefined,
+): Replay {
   const attributes = new Map<string, Exclude<Scalar, null>>();
   const fieldSlots = policy.fieldSlots;
   // What conditions read: the attributes they name, by slot.
   const values: (Exclude<Scalar, null> | undefined)[] = new Array(fieldSlots.size).fill(undefined);
+  // `goalAt: "before_stop"` judges an ended cycle by the attributes before the event that ended it.
+  const before = policy.needsValuesBefore ? values.slice() : values;
   const metrics = policy.metrics;
   const cycles: CycleRecord[][] = metrics.map(() => []);
   const conditions = policy.edgeConditions;
@@ -127,6 +212,7 @@ export function replay(log: Log, policy: PolicyInternals, nowMs: number): Replay
     if (event.atMs > nowMs) break;
     const atMs = event.atMs;
     const changes = event.changes;
+    if (before !== values) for (let i = 0; i < values.length; i++) before[i] = values[i];
     if (changes !== null) {
       for (let i = 0; i < changes.length; i += 2) {
         const key = changes[i] as string;
@@ -155,16 +241,21 @@ export function replay(log: Log, policy: PolicyInternals, nowMs: number): Replay
 
       // (1) An open cycle stops if a stop trigger fires, else is cancelled if a cancel trigger does.
       if (last !== undefined && last.ending === 'open') {
-        if (fires(metric.stop, facts, edges, reopened)) endCycle(last, atMs, 'stopped', metric, values);
+        const judging = metric.goalAt === 'before_stop' ? before : values;
+        if (fires(metric.stop, facts, edges, reopened))
+          endCycle(last, atMs, 'stopped', metric, judging, host);
         else if (fires(metric.cancel, facts, edges, reopened))
-          endCycle(last, atMs, 'cancelled', metric, values);
+          endCycle(last, atMs, 'cancelled', metric, judging, host);
       }
 
       // (2) A start trigger starts a cycle, or resumes the stopped one (restart: "resume").
       let begun: CycleRecord | undefined;
-      let resumedFrom: { endedAtMs: number; goalIndex: number } | undefined;
+      let resumedFrom:
+        | { endedAtMs: number; goalIndex: number; calendar: ResolvedCalendar; pieces: number }
+        | undefined;
       if ((last === undefined || last.ending !== 'open') && fires(metric.start, facts, edges, reopened)) {
         if (last === undefined || last.ending === 'cancelled' || metric.restart === 'new_cycle') {
+          const tracksCalendar = metric.calendarSlots.length > 0;
           begun = {
             startedAtMs: atMs,
             endedAtMs: Number.NaN,
@@ -173,11 +264,20 @@ export function replay(log: Log, policy: PolicyInternals, nowMs: number): Replay
             stretches: [],
             stretchFromMs: atMs,
             paused: false,
+            calendar: alwaysOpenCalendar,
+            startValues: tracksCalendar && metric.calendarAt === 'start' ? values.slice() : null,
+            pieceValues: tracksCalendar && metric.calendarAt === 'piecewise' ? [atMs, values.slice()] : null,
+            pieceCalendars: null,
           };
           list.push(begun);
         } else if (metric.restart === 'resume') {
           // The time it spent stopped counts neither as elapsed nor as paused.
-          resumedFrom = { endedAtMs: last.endedAtMs, goalIndex: last.goalIndex };
+          resumedFrom = {
+            endedAtMs: last.endedAtMs,
+            goalIndex: last.goalIndex,
+            calendar: last.calendar,
+            pieces: last.pieceValues?.length ?? 0,
+          };
           begun = last;
           begun.ending = 'open';
           begun.endedAtMs = Number.NaN;
@@ -189,20 +289,27 @@ export function replay(log: Log, policy: PolicyInternals, nowMs: number): Replay
       // (3) A `when` stop that already holds meets the new cycle at once; a `when` cancel that
       // holds means it never existed (zero-length cancelled cycles do not exist).
       if (begun !== undefined) {
+        if (begun.pieceValues !== null && resumedFrom !== undefined) notePiece(begun, metric, atMs, values);
         if (metric.stopWhen.some((c) => held[c] === 1)) {
-          endCycle(begun, atMs, 'stopped', metric, values);
+          // Started and stopped by one event: judged by the only attributes it lived under.
+          endCycle(begun, atMs, 'stopped', metric, values, host);
         } else if (metric.cancelWhen.some((c) => held[c] === 1)) {
           if (resumedFrom === undefined) list.pop();
           else {
             begun.ending = 'stopped';
             begun.endedAtMs = resumedFrom.endedAtMs;
             begun.goalIndex = resumedFrom.goalIndex;
+            begun.calendar = resumedFrom.calendar;
+            if (begun.pieceValues !== null) begun.pieceValues.length = resumedFrom.pieces;
           }
         }
         last = list.length > 0 ? (list[list.length - 1] as CycleRecord) : undefined;
         if (last !== undefined && last.ending === 'open') last.paused = metric.pauseWhen?.(values) ?? false;
         continue;
       }
+
+      if (last !== undefined && last.ending === 'open' && last.pieceValues !== null)
+        notePiece(last, metric, atMs, values);
 
       // (4) The pause state is re-evaluated.
       if (last !== undefined && last.ending === 'open' && metric.pauseWhen !== null) {
@@ -221,7 +328,7 @@ export function replay(log: Log, policy: PolicyInternals, nowMs: number): Replay
     const list = cycles[m] as CycleRecord[];
     const last = list[list.length - 1];
     if (last !== undefined && last.ending === 'open')
-      last.goalIndex = chooseGoal(metrics[m] as CompiledMetric, values);
+      settle(last, metrics[m] as CompiledMetric, values, host);
   }
   return { attributes, cycles };
 }

@@ -1,55 +1,96 @@
 /** `serializeSlaState`: the JSON form of a state, with instants as ISO strings, for other backends. */
+import { fail } from '../errors.js';
+import { expected, expectedGot } from '../messages.js';
 import { formatInstant } from '../time/instant.js';
 import { setOwn } from './setOwn.js';
 import type { CycleState, MetricState, SlaState, WarningState } from './state.js';
 
-const iso = (ms: number | null): string | null => (ms === null ? null : formatInstant(ms));
+// Each value read is checked as far as writing it needs, so that something that is not a state
+// fails with the path of the first thing wrong rather than a TypeError or a "NaN-NaN-NaN" date.
+// The path is built only then, from the metric's name and the cycle's index (-1: the metric).
 
-function serializeWarnings(warnings: readonly WarningState[]): object[] {
+/** Throws for `value` at `...tail` under a metric (or the state, when `metric` is null) and cycle. */
+function notAState(
+  value: unknown,
+  what: string,
+  metric: string | null,
+  cycle: number,
+  ...tail: (string | number)[]
+): never {
+  const path: (string | number)[] =
+    metric === null ? [] : cycle < 0 ? ['metrics', metric] : ['metrics', metric, 'cycles', cycle];
+  path.push(...tail);
+  fail('invalid_type', path, expectedGot('state', path, what, value));
+}
+
+/** An instant field as ISO text, null as null. */
+function iso(ms: unknown, metric: string | null, cycle: number, field: string): string | null {
+  if (Number.isInteger(ms)) return formatInstant(ms as number);
+  if (ms === null) return null;
+  return notAState(ms, expected.stateInstant, metric, cycle, field);
+}
+
+function serializeWarnings(warnings: readonly WarningState[], metric: string, cycle: number): object[] {
+  if (!Array.isArray(warnings)) notAState(warnings, expected.warningStates, metric, cycle, 'warnings');
   const out = new Array<object>(warnings.length);
   for (let i = 0; i < warnings.length; i++) {
     const warning = warnings[i] as WarningState;
-    out[i] = { threshold: warning.threshold, at: iso(warning.at), reached: warning.reached };
+    if (typeof warning !== 'object' || warning === null)
+      notAState(warning, expected.warningState, metric, cycle, 'warnings', i);
+    const at = warning.at;
+    out[i] = {
+      threshold: warning.threshold,
+      at:
+        at === null
+          ? null
+          : Number.isInteger(at)
+            ? formatInstant(at)
+            : notAState(at, expected.stateInstant, metric, cycle, 'warnings', i, 'at'),
+      reached: warning.reached,
+    };
   }
   return out;
 }
 
 // Written out field by field (no spreads): this runs for every ticket the CLI writes.
-function serializeCycle(cycle: CycleState): object {
+function serializeCycle(cycle: CycleState, metric: string, index: number): object {
+  if (typeof cycle !== 'object' || cycle === null) notAState(cycle, expected.cycleState, metric, index);
   return {
     status: cycle.status,
     breached: cycle.breached,
     goal: cycle.goal,
-    startedAt: iso(cycle.startedAt),
-    stoppedAt: iso(cycle.stoppedAt),
+    startedAt: iso(cycle.startedAt, metric, index, 'startedAt'),
+    stoppedAt: iso(cycle.stoppedAt, metric, index, 'stoppedAt'),
     elapsed: cycle.elapsed,
     remaining: cycle.remaining,
     percent: cycle.percent,
-    deadline: iso(cycle.deadline),
-    breachedAt: iso(cycle.breachedAt),
+    deadline: iso(cycle.deadline, metric, index, 'deadline'),
+    breachedAt: iso(cycle.breachedAt, metric, index, 'breachedAt'),
     pausedFor: cycle.pausedFor,
-    warnings: serializeWarnings(cycle.warnings),
-    nextChangeAt: iso(cycle.nextChangeAt),
+    warnings: serializeWarnings(cycle.warnings, metric, index),
+    nextChangeAt: iso(cycle.nextChangeAt, metric, index, 'nextChangeAt'),
   };
 }
 
-function serializeMetric(metric: MetricState): object {
+function serializeMetric(metric: MetricState, name: string): object {
+  if (typeof metric !== 'object' || metric === null) notAState(metric, expected.metricState, name, -1);
+  if (!Array.isArray(metric.cycles)) notAState(metric.cycles, expected.cycleStates, name, -1, 'cycles');
   const cycles = new Array<object>(metric.cycles.length);
-  for (let i = 0; i < cycles.length; i++) cycles[i] = serializeCycle(metric.cycles[i] as CycleState);
+  for (let i = 0; i < cycles.length; i++) cycles[i] = serializeCycle(metric.cycles[i] as CycleState, name, i);
   return {
     status: metric.status,
     breached: metric.breached,
     goal: metric.goal,
-    startedAt: iso(metric.startedAt),
-    stoppedAt: iso(metric.stoppedAt),
+    startedAt: iso(metric.startedAt, name, -1, 'startedAt'),
+    stoppedAt: iso(metric.stoppedAt, name, -1, 'stoppedAt'),
     elapsed: metric.elapsed,
     remaining: metric.remaining,
     percent: metric.percent,
-    deadline: iso(metric.deadline),
-    breachedAt: iso(metric.breachedAt),
+    deadline: iso(metric.deadline, name, -1, 'deadline'),
+    breachedAt: iso(metric.breachedAt, name, -1, 'breachedAt'),
     pausedFor: metric.pausedFor,
-    warnings: serializeWarnings(metric.warnings),
-    nextChangeAt: iso(metric.nextChangeAt),
+    warnings: serializeWarnings(metric.warnings, name, -1),
+    nextChangeAt: iso(metric.nextChangeAt, name, -1, 'nextChangeAt'),
     cycles,
     breachedCycles: metric.breachedCycles,
   };
@@ -58,10 +99,10 @@ function serializeMetric(metric: MetricState): object {
 /** Copies own enumerable properties through `map`, keeping `"__proto__"` an ordinary key. */
 function copyOwn<T>(
   source: Readonly<Record<string, T>>,
-  map: (value: T) => unknown,
+  map: (value: T, key: string) => unknown,
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(source)) setOwn(out, key, map(source[key] as T));
+  for (const key of Object.keys(source)) setOwn(out, key, map(source[key] as T, key));
   return out;
 }
 
@@ -71,16 +112,30 @@ const same = <T>(value: T): T => value;
  * A plain JSON-ready copy of a state: every instant as an ISO 8601 UTC string
  * (`2026-03-02T09:00:00.000Z`), durations still in ms, field order as in `SlaState`.
  *
+ * Something that is not a state throws `SlaValidationError` at the first thing wrong that
+ * writing it runs into (an instant that is not an integer, `metrics` or `cycles` of the wrong
+ * type), e.g. `state.metrics.reply.deadline: expected an integer epoch-ms number or null, got
+ * "soon"`. Other fields are copied as they are.
+ *
  * @example
  * JSON.stringify(serializeSlaState(state)) // what the CLI writes, one line per ticket
+ * serializeSlaState(null) //=> throws SlaValidationError "state: expected a state returned by computeSlaState, got null"
  */
 export function serializeSlaState(state: SlaState): Record<string, unknown> {
+  if (typeof state !== 'object' || state === null) notAState(state, expected.state, null, -1);
+  const { attributes, metrics } = state;
+  if (typeof attributes !== 'object' || attributes === null)
+    notAState(attributes, expected.stateAttributes, null, -1, 'attributes');
+  if (typeof metrics !== 'object' || metrics === null)
+    notAState(metrics, expected.stateMetrics, null, -1, 'metrics');
   return {
     ticketId: state.ticketId,
-    now: formatInstant(state.now),
-    attributes: copyOwn(state.attributes, same),
-    metrics: copyOwn(state.metrics, serializeMetric),
-    nextChangeAt: iso(state.nextChangeAt),
+    now: Number.isInteger(state.now)
+      ? formatInstant(state.now)
+      : notAState(state.now, expected.stateNow, null, -1, 'now'),
+    attributes: copyOwn(attributes, same),
+    metrics: copyOwn(metrics, serializeMetric),
+    nextChangeAt: iso(state.nextChangeAt, null, -1, 'nextChangeAt'),
     breached: state.breached,
   };
 }

@@ -20,7 +20,17 @@ export interface CycleState {
    */
   readonly status: CycleStatus;
   readonly breached: boolean;
-  readonly goal: { readonly index: number; readonly target: number; readonly calendar: string } | null;
+  /**
+   * The goal that applies: its index in the metric's `goals`, its target (counted ms), the
+   * calendar actually used (a policy calendar's name, a host calendar's key, or `"24/7"`) and
+   * that calendar's zone as written (null for `"24/7"`); null when no goal matches.
+   */
+  readonly goal: {
+    readonly index: number;
+    readonly target: number;
+    readonly calendar: string;
+    readonly timeZone: string | null;
+  } | null;
   readonly startedAt: number | null;
   /** The stop or cancel instant. */
   readonly stoppedAt: number | null;

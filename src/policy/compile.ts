@@ -1,13 +1,12 @@
 /** `compilePolicy`: validate a policy once and compile its calendars, conditions and goals. */
-import type { Calendar, CalendarSpec } from '../calendar/calendar.js';
-import { timelineOf } from '../calendar/calendar.js';
 import { buildCalendar } from '../calendar/compile.js';
 import { fail, isSlaValidationError, SlaValidationError } from '../errors.js';
 import { toValidationError } from '../issues.js';
 import { expected, expectedFound } from '../messages.js';
 import { escapeProtoKeys } from '../protoKeys.js';
 import { parseDurationText } from '../time/duration.js';
-import { calendarReferenceIssues } from './calendarReferences.js';
+import { compileCalendarRef } from './calendarRef.js';
+import { type CalendarSource, fixedSource, templateSource } from './calendarSource.js';
 import { type Condition, compileCondition, type FieldSlots, type Predicate } from './condition.js';
 import { kindDefaults } from './kinds.js';
 import {
@@ -15,12 +14,14 @@ import {
   type CompiledMetric,
   type MetricSpec,
   type Policy,
+  type PolicyCalendarSpec,
   type PolicyInternals,
   type PolicySpec,
   policyKey,
   type Trigger,
   type TriggerRule,
 } from './policy.js';
+import { referenceIssues } from './references.js';
 import { policySpecSchema } from './schema.js';
 import { parseWarning, warningThresholdMs } from './warnings.js';
 
@@ -46,8 +47,8 @@ export function compilePolicy(spec: PolicySpec): Policy {
   const { value, original } = escapeProtoKeys(spec);
   const result = policySpecSchema().safeParse(value, { reportInput: true });
   if (!result.success) throw toValidationError(result.error.issues, 'policy', [], original);
-  const referenceIssues = calendarReferenceIssues(spec);
-  if (referenceIssues.length > 0) throw new SlaValidationError(referenceIssues);
+  const unknownNames = referenceIssues(spec);
+  if (unknownNames.length > 0) throw new SlaValidationError(unknownNames);
   return buildPolicy(spec);
 }
 
@@ -93,16 +94,8 @@ function asList(triggers: Trigger | readonly Trigger[] | undefined): readonly Tr
 
 /** Compiles a validated spec. */
 function buildPolicy(spec: PolicySpec): Policy {
-  // Object.fromEntries defines own properties: a calendar named "__proto__" is just a name.
-  const calendars: Record<string, Calendar> = Object.fromEntries([
-    ['24/7', buildCalendar('24/7')],
-    ...Object.entries(spec.calendars ?? {}).map(([name, calendarSpec]) => [
-      name,
-      buildCalendar(calendarSpec as CalendarSpec),
-    ]),
-  ]);
-
-  // Conditions read attributes from numbered slots, one per field any condition names.
+  // Conditions read attributes from numbered slots, one per field any condition names (and
+  // each attribute that names a calendar or a zone).
   const fieldSlots = new Map<string, number>();
   const slotOf = (field: string): number => {
     let slot = fieldSlots.get(field);
@@ -112,6 +105,12 @@ function buildPolicy(spec: PolicySpec): Policy {
     }
     return slot;
   };
+
+  // A Map of own names: a calendar named "__proto__" is just a name.
+  const sources = new Map<string, CalendarSource>([['24/7', fixedSource('24/7', buildCalendar('24/7'))]]);
+  for (const [name, calendarSpec] of Object.entries(spec.calendars ?? {})) {
+    sources.set(name, calendarSourceOf(name, calendarSpec, spec, slotOf));
+  }
 
   // Each distinct condition used as a `when` trigger is evaluated once per event, whatever the
   // number of metrics that use it; resolvedWhen comes first.
@@ -135,13 +134,16 @@ function buildPolicy(spec: PolicySpec): Policy {
     );
 
   const metrics: CompiledMetric[] = Object.entries(spec.metrics).map(([name, metricSpec]) =>
-    buildMetric(name, metricSpec, calendars, rulesOf, slotOf),
+    buildMetric(name, metricSpec, sources, rulesOf, slotOf),
   );
   const internals: PolicyInternals = Object.freeze({
     fieldSlots,
     edgeConditions,
     metrics: Object.freeze(metrics),
+    needsValuesBefore: metrics.some((metric) => metric.goalAt === 'before_stop'),
   });
+  // Object.fromEntries defines own properties: "__proto__" stays a name here too.
+  const calendars = Object.fromEntries([...sources].map(([name, source]) => [name, source.compiled]));
   return Object.freeze({
     spec: deepFreeze(structuredClone(spec)),
     metricNames: Object.freeze(metrics.map((metric) => metric.name)),
@@ -150,10 +152,35 @@ function buildPolicy(spec: PolicySpec): Policy {
   });
 }
 
+/** A policy calendar with the dates of its holiday sets: fixed, or a template. */
+function calendarSourceOf(
+  name: string,
+  calendarSpec: PolicyCalendarSpec,
+  policy: PolicySpec,
+  slotOf: FieldSlots,
+): CalendarSource {
+  if (calendarSpec === '24/7') return fixedSource(name, buildCalendar('24/7'));
+  const { timeZone, holidaySets, ...rest } = calendarSpec;
+  const setHolidays = (holidaySets ?? []).flatMap((set) =>
+    Object.hasOwn(policy.holidaySets ?? {}, set)
+      ? [...((policy.holidaySets as Record<string, readonly string[]>)[set] ?? [])]
+      : [],
+  );
+  if (typeof timeZone === 'string')
+    return fixedSource(name, buildCalendar({ ...rest, timeZone }, setHolidays));
+  return templateSource(
+    name,
+    { ...rest, timeZone: timeZone.default },
+    setHolidays,
+    slotOf(timeZone.attribute),
+    timeZone.default,
+  );
+}
+
 function buildMetric(
   name: string,
   spec: MetricSpec,
-  calendars: Readonly<Record<string, Calendar>>,
+  sources: ReadonlyMap<string, CalendarSource>,
   rulesOf: (triggers: readonly Trigger[]) => TriggerRule[],
   slotOf: FieldSlots,
 ): CompiledMetric {
@@ -164,19 +191,22 @@ function buildMetric(
   const whenConditions = (rules: readonly TriggerRule[]) =>
     rules.flatMap((rule) => (rule.type === 'when' ? [rule.condition] : []));
   const warningRules = (spec.warnings ?? []).map((text) => parseWarning(text)!);
+  const calendarSlots: number[] = [];
   const goals: CompiledGoal[] = spec.goals.map((goal, index) => {
     const targetMs = typeof goal.target === 'number' ? goal.target : parseDurationText(goal.target)!;
-    const calendar = goal.calendar ?? '24/7';
+    const ref = compileCalendarRef(goal.calendar, sources, slotOf);
+    for (const slot of ref.slots) if (!calendarSlots.includes(slot)) calendarSlots.push(slot);
+    const fixed = ref.fixed;
     return Object.freeze({
-      descriptor: Object.freeze({ index, target: targetMs, calendar }),
+      descriptor:
+        fixed === null
+          ? null
+          : Object.freeze({ index, target: targetMs, calendar: fixed.name, timeZone: fixed.timeZone }),
+      index,
       when: goal.when === undefined ? null : compileCondition(goal.when, slotOf),
       targetMs,
-      calendar,
-      timeline: timelineOf(
-        Object.hasOwn(calendars, calendar)
-          ? (calendars[calendar] as Calendar)
-          : (calendars['24/7'] as Calendar),
-      ),
+      fixedCalendar: fixed,
+      resolveCalendar: ref.resolve,
       thresholdsMs: Object.freeze(warningRules.map((rule) => warningThresholdMs(rule, targetMs))),
     });
   });
@@ -192,6 +222,9 @@ function buildMetric(
     restart: spec.restart ?? defaults.restart,
     goals: Object.freeze(goals),
     warnings: Object.freeze([...(spec.warnings ?? [])]),
+    calendarAt: spec.calendarAt ?? 'goal',
+    goalAt: spec.goalAt ?? 'after_stop',
+    calendarSlots: Object.freeze(calendarSlots),
   });
 }
 

@@ -1,7 +1,7 @@
 /** The compiled policy: an opaque, immutable value that `computeSlaState` runs. */
-import type { Calendar, CalendarSpec } from '../calendar/calendar.js';
-import type { Timeline } from '../calendar/timeline.js';
-import type { Condition, Predicate } from './condition.js';
+import type { Calendar, Interval, Weekday } from '../calendar/calendar.js';
+import type { AttributeValues, Condition, Predicate } from './condition.js';
+import type { HostLookup, ResolvedCalendar } from './resolvedCalendar.js';
 
 /** A duration: integer ms, or a string such as `"45m"`, `"1h30m"`, `"PT4H"`. */
 export type Duration = number | string;
@@ -11,16 +11,42 @@ export type Trigger =
   | { readonly on: 'created' | 'customer_message' | 'agent_message' }
   | { readonly when: Condition };
 
+/**
+ * A goal's calendar: the name of a policy calendar (or `"24/7"`), or the calendar named by a
+ * ticket attribute, looked up among the policy's calendars, then the host's, else `default`.
+ */
+export type CalendarRef = string | { readonly attribute: string; readonly default: string };
+
 /** A target, chosen by the first goal whose `when` matches. */
 export interface GoalSpec {
   readonly when?: Condition;
   readonly target: Duration;
-  /** A calendar of `policy.calendars`, or `"24/7"` (the default). */
-  readonly calendar?: string;
+  /** A calendar of `policy.calendars`, `"24/7"` (the default), or one named by an attribute. */
+  readonly calendar?: CalendarRef;
 }
+
+/**
+ * A calendar inside a policy: a `CalendarSpec` that may also close the dates of named holiday
+ * sets, and take its zone from a ticket attribute (a template: the same hours in each zone).
+ */
+export type PolicyCalendarSpec =
+  | '24/7'
+  | {
+      readonly timeZone: string | { readonly attribute: string; readonly default: string };
+      readonly week: Readonly<Partial<Record<Weekday, readonly Interval[]>>>;
+      /** `"2026-12-25"`, yearly `"--12-25"`, or a range `"2026-12-24/2026-12-31"`. */
+      readonly holidays?: readonly string[];
+      /** Names of `policy.holidaySets` whose dates are closed too. */
+      readonly holidaySets?: readonly string[];
+      readonly overrides?: readonly { readonly date: string; readonly hours: readonly Interval[] }[];
+    };
 
 export type MetricKind = 'first_response' | 'next_response' | 'periodic_update' | 'resolution' | 'custom';
 export type RestartMode = 'never' | 'resume' | 'new_cycle';
+/** Which attributes name a cycle's calendar: those that chose its goal, those at its start, or each stretch's own. */
+export type CalendarAt = 'goal' | 'start' | 'piecewise';
+/** Which attributes judge an ended cycle: right after the event that ended it, or right before. */
+export type GoalAt = 'after_stop' | 'before_stop';
 
 /** One SLA metric: what starts, stops, cancels and pauses its clock, and its goals. */
 export interface MetricSpec {
@@ -32,11 +58,17 @@ export interface MetricSpec {
   readonly restart?: RestartMode;
   readonly goals: readonly GoalSpec[];
   readonly warnings?: readonly string[];
+  /** Default `"goal"`. */
+  readonly calendarAt?: CalendarAt;
+  /** Default `"after_stop"`. */
+  readonly goalAt?: GoalAt;
 }
 
 /** An SLA policy as a host writes and stores it (plain JSON). */
 export interface PolicySpec {
-  readonly calendars?: Readonly<Record<string, CalendarSpec>>;
+  readonly calendars?: Readonly<Record<string, PolicyCalendarSpec>>;
+  /** Named lists of holidays that calendars close through their `holidaySets`. */
+  readonly holidaySets?: Readonly<Record<string, readonly string[]>>;
   /** Default `{ status: ["solved", "closed"] }`. */
   readonly resolvedWhen?: Condition;
   readonly metrics: Readonly<Record<string, MetricSpec>>;
@@ -53,13 +85,26 @@ export type TriggerRule =
   /** next_response's default: a customer message once a public agent message exists. */
   | { readonly type: 'customer_message_answered_before' };
 
+/** What a cycle reports as its `goal`. */
+export interface GoalDescriptor {
+  readonly index: number;
+  readonly target: number;
+  readonly calendar: string;
+  readonly timeZone: string | null;
+}
+
+/** Finds a goal's calendar from the attributes that decide it (and the host's calendars). */
+export type CalendarResolver = (values: AttributeValues, host: HostLookup | undefined) => ResolvedCalendar;
+
 export interface CompiledGoal {
-  /** What a cycle reports as its `goal`: one frozen object shared by every cycle that uses it. */
-  readonly descriptor: { readonly index: number; readonly target: number; readonly calendar: string };
+  /** One frozen object shared by every cycle, when the calendar is fixed; null otherwise. */
+  readonly descriptor: GoalDescriptor | null;
+  readonly index: number;
   readonly when: Predicate | null;
   readonly targetMs: number;
-  readonly calendar: string;
-  readonly timeline: Timeline;
+  /** The calendar when it does not depend on attributes, else null. */
+  readonly fixedCalendar: ResolvedCalendar | null;
+  readonly resolveCalendar: CalendarResolver;
   /** Counted time at which each warning fires, in policy order. */
   readonly thresholdsMs: readonly number[];
 }
@@ -77,6 +122,13 @@ export interface CompiledMetric {
   readonly restart: RestartMode;
   readonly goals: readonly CompiledGoal[];
   readonly warnings: readonly string[];
+  readonly calendarAt: CalendarAt;
+  readonly goalAt: GoalAt;
+  /**
+   * Slots of the attributes that can change what a goal's calendar resolves to (references and
+   * template zones); empty when every goal's calendar is fixed, and then `calendarAt` changes nothing.
+   */
+  readonly calendarSlots: readonly number[];
 }
 
 export interface PolicyInternals {
@@ -85,6 +137,8 @@ export interface PolicyInternals {
   /** Conditions whose edges fire triggers, each evaluated once per event; 0 is `resolvedWhen`. */
   readonly edgeConditions: readonly Predicate[];
   readonly metrics: readonly CompiledMetric[];
+  /** Whether some metric judges ended cycles by the attributes before the stopping event. */
+  readonly needsValuesBefore: boolean;
 }
 
 // A registered symbol: a policy compiled by the ESM copy of the library works with the CJS copy.
@@ -99,7 +153,10 @@ export interface Policy {
   readonly spec: PolicySpec;
   /** Metric names in policy order. */
   readonly metricNames: readonly string[];
-  /** The compiled calendars by name, `"24/7"` included. */
+  /**
+   * The compiled calendars by name, `"24/7"` included; a template (a calendar whose zone comes
+   * from an attribute) appears compiled in its default zone.
+   */
   readonly calendars: Readonly<Record<string, Calendar>>;
   /** @internal */
   readonly [policyKey]: PolicyInternals;

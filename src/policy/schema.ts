@@ -4,7 +4,7 @@
  * Built on first use, so importing does no work.
  */
 import { z } from 'zod';
-import { calendarSpecSchema } from '../calendar/schema.js';
+import { holidayEntriesSchema, policyCalendarSpecSchema } from '../calendar/schema.js';
 import { check } from '../issues.js';
 import { expected } from '../messages.js';
 import { durationSource, parseDurationText } from '../time/duration.js';
@@ -16,7 +16,20 @@ export const maxTargetMs = 36525 * msPerDay;
 
 const metricKinds = ['first_response', 'next_response', 'periodic_update', 'resolution', 'custom'] as const;
 const restartModes = ['never', 'resume', 'new_cycle'] as const;
-const metricKeys = ['kind', 'start', 'stop', 'cancel', 'pauseWhen', 'restart', 'goals', 'warnings'] as const;
+const calendarAtModes = ['goal', 'start', 'piecewise'] as const;
+const goalAtModes = ['after_stop', 'before_stop'] as const;
+const metricKeys = [
+  'kind',
+  'start',
+  'stop',
+  'cancel',
+  'pauseWhen',
+  'restart',
+  'goals',
+  'warnings',
+  'calendarAt',
+  'goalAt',
+] as const;
 
 function keysError(keys: readonly string[], otherwise: string) {
   return (issue: { code: string }) => (issue.code === 'unrecognized_keys' ? keys.join(', ') : otherwise);
@@ -108,7 +121,21 @@ function schemas(): { condition: z.ZodType; policy: z.ZodType } {
     {
       when: condition.optional(),
       target,
-      calendar: z.string({ error: expected.calendarRef }).optional(),
+      calendar: z
+        .union(
+          [
+            z.string({ error: expected.calendarRef }),
+            z.strictObject(
+              {
+                attribute: z.string({ error: expected.attributeName }),
+                default: z.string({ error: expected.calendarDefault }),
+              },
+              { error: keysError(['attribute', 'default'], expected.calendarSource) },
+            ),
+          ],
+          { error: expected.calendarSource },
+        )
+        .optional(),
     },
     { error: keysError(['when', 'target', 'calendar'], expected.goal) },
   );
@@ -145,6 +172,8 @@ function schemas(): { condition: z.ZodType; policy: z.ZodType } {
         restart: z.enum(restartModes, { error: expected.restart }).optional(),
         goals: z.array(goal, { error: expected.goals }).min(1, { error: expected.goals }),
         warnings: warnings.optional(),
+        calendarAt: z.enum(calendarAtModes, { error: expected.calendarAt }).optional(),
+        goalAt: z.enum(goalAtModes, { error: expected.goalAt }).optional(),
       },
       { error: keysError(metricKeys, expected.metric) },
     )
@@ -174,15 +203,16 @@ function schemas(): { condition: z.ZodType; policy: z.ZodType } {
     });
   const calendarName = z.string().regex(/^(?!24\/7$)/, { error: expected.calendarName });
   const metricName = z.string().regex(/^(?!-?\d+$)/, { error: expected.metricName });
-  // Goal calendars are checked against the policy's calendars after parsing, by compilePolicy
-  // (see calendarReferences.ts): a name is a key of the input, which this schema may see renamed.
+  // Names of calendars and holiday sets are checked against their definitions after parsing, by
+  // compilePolicy (references.ts): a name is a key of the input, which this schema may see renamed.
   const policy = z.strictObject(
     {
-      calendars: z.record(calendarName, calendarSpecSchema(), { error: expected.calendars }).optional(),
+      calendars: z.record(calendarName, policyCalendarSpecSchema(), { error: expected.calendars }).optional(),
+      holidaySets: z.record(z.string(), holidayEntriesSchema(), { error: expected.holidaySets }).optional(),
       resolvedWhen: condition.optional(),
       metrics: z.record(metricName, metric, { error: expected.metrics }),
     },
-    { error: keysError(['calendars', 'resolvedWhen', 'metrics'], expected.policy) },
+    { error: keysError(['calendars', 'holidaySets', 'resolvedWhen', 'metrics'], expected.policy) },
   );
   cached = { condition, policy };
   return cached;

@@ -3,14 +3,15 @@
  * each with its instants and counted time, summing exactly to the reported elapsed time. This is
  * what an agent or an auditor reads when they ask "why is this breached?".
  */
-import { alwaysOpenTimeline, type Timeline } from '../calendar/timeline.js';
+import type { Timeline } from '../calendar/timeline.js';
 import { nowOf, policyInternals } from '../engine/compute.js';
-import { type Log, readLog, type Ticket, type TicketEvent } from '../engine/events.js';
+import { type Log, type LogEvent, readLog, type Ticket, type TicketEvent } from '../engine/events.js';
 import { type CycleRecord, replay } from '../engine/replay.js';
 import { fail } from '../errors.js';
 import { expected, expectedGot } from '../messages.js';
 import type { Condition, Scalar } from '../policy/condition.js';
 import type { CompiledMetric, Policy, PolicySpec } from '../policy/policy.js';
+import { alwaysOpenCalendar } from '../policy/resolvedCalendar.js';
 import type { Instant } from '../time/instant.js';
 
 /** One piece of a cycle's timeline. */
@@ -48,38 +49,73 @@ function fieldsOf(condition: Condition | undefined, into: string[] = []): string
   return into;
 }
 
-/** The ticket's attributes right after every event at or before `atMs`. */
-function attributesAt(log: Log, atMs: number): Map<string, Scalar> {
-  const attributes = new Map<string, Scalar>();
-  for (const event of log.events) {
-    if (event.atMs > atMs) break;
-    const changes = event.changes;
-    if (changes === null) continue;
-    for (let i = 0; i < changes.length; i += 2) {
-      const value = changes[i + 1] as Scalar;
-      if (value === null) attributes.delete(changes[i] as string);
-      else attributes.set(changes[i] as string, value);
-    }
+/**
+ * The ticket's attributes as the log stands at successive instants, for naming what paused each
+ * paused segment. Paused segments come in time order, so one cursor walks the log once for all
+ * of them: replaying from the start for each one made a ticket with 100,000 pauses take seconds
+ * (issue 7, D2). An instant earlier than the last one asked (not seen from explainSla) starts over.
+ */
+class AttributeCursor {
+  private readonly events: readonly LogEvent[];
+  private readonly attributes = new Map<string, Scalar>();
+  /** Events before this index are applied: every event at or before `lastAtMs`, and no other. */
+  private next = 0;
+  private lastAtMs = Number.NEGATIVE_INFINITY;
+
+  constructor(log: Log) {
+    this.events = log.events;
   }
-  return attributes;
+
+  /** The attributes right after every event at or before `atMs`; valid until the next call. */
+  at(atMs: number): ReadonlyMap<string, Scalar> {
+    if (atMs < this.lastAtMs) {
+      this.attributes.clear();
+      this.next = 0;
+    }
+    this.lastAtMs = atMs;
+    const events = this.events;
+    // Stops at the first later event, as the log is in application order (created, then by time).
+    while (this.next < events.length) {
+      const event = events[this.next] as LogEvent;
+      if (event.atMs > atMs) break;
+      this.next++;
+      const changes = event.changes;
+      if (changes === null) continue;
+      for (let i = 0; i < changes.length; i += 2) {
+        const value = changes[i + 1] as Scalar;
+        if (value === null) this.attributes.delete(changes[i] as string);
+        else this.attributes.set(changes[i] as string, value);
+      }
+    }
+    return this.attributes;
+  }
 }
 
-function pauseReason(log: Log, atMs: number, fields: readonly string[]): string {
+function pauseReason(cursor: AttributeCursor, atMs: number, fields: readonly string[]): string {
   if (fields.length === 0) return 'pauseWhen holds';
-  const attributes = attributesAt(log, atMs);
+  const attributes = cursor.at(atMs);
   const shown = fields.map(
     (field) => `${field} = ${attributes.has(field) ? JSON.stringify(attributes.get(field)) : 'missing'}`,
   );
   return `${shown.join(', ')} (pauseWhen)`;
 }
 
-/** Splits a running stretch into counting and closed pieces of the goal's calendar. */
+/** The reasons of a running stretch's pieces, built once per explanation rather than per piece. */
+interface CalendarReasons {
+  readonly open: string;
+  readonly closed: string;
+}
+
+/**
+ * Splits a running stretch into counting and closed pieces of the goal's calendar: a few searches
+ * of the calendar per piece, whatever the length of the log.
+ */
 function splitByCalendar(
   out: TimelineSegment[],
   fromMs: number,
   toMs: number,
   timeline: Timeline,
-  calendar: string,
+  reasons: CalendarReasons,
 ): void {
   let atMs = fromMs;
   while (atMs < toMs) {
@@ -90,7 +126,7 @@ function splitByCalendar(
         to: endMs,
         kind: 'counting',
         counted: endMs - atMs,
-        reason: `calendar ${JSON.stringify(calendar)} open`,
+        reason: reasons.open,
       });
       atMs = endMs;
     } else {
@@ -100,7 +136,7 @@ function splitByCalendar(
         to: endMs,
         kind: 'closed',
         counted: 0,
-        reason: `calendar ${JSON.stringify(calendar)} closed`,
+        reason: reasons.closed,
       });
       atMs = endMs;
     }
@@ -122,6 +158,8 @@ export function explainSla(
   policy: PolicySpec | Policy,
   options: ExplainOptions,
 ): TimelineSegment[] {
+  if (options === null || typeof options !== 'object' || Array.isArray(options))
+    fail('invalid_type', [], expectedGot('options', [], expected.explainOptions, options));
   const internals = policyInternals(policy);
   const nowMs = nowOf(options);
   const metricIndex = internals.metrics.findIndex((metric) => metric.name === options.metric);
@@ -140,10 +178,16 @@ export function explainSla(
   const record = records[index];
   if (record === undefined) return [];
   const metric = internals.metrics[metricIndex] as CompiledMetric;
-  const goal = record.goalIndex >= 0 ? metric.goals[record.goalIndex] : undefined;
-  const timeline = goal?.timeline ?? alwaysOpenTimeline;
-  const calendar = goal?.calendar ?? '24/7';
+  // The calendar the cycle is measured on; without a goal, 24/7, as computeSlaState measures it.
+  const calendar = record.goalIndex >= 0 ? record.calendar : alwaysOpenCalendar;
+  const timeline = calendar.timeline;
+  const quotedCalendar = JSON.stringify(calendar.name);
+  const calendarReasons = {
+    open: `calendar ${quotedCalendar} open`,
+    closed: `calendar ${quotedCalendar} closed`,
+  };
   const pauseFields = fieldsOf(pauseConditionOf(policy, metric));
+  const cursor = new AttributeCursor(log);
 
   const stretches = [...record.stretches];
   if (record.ending === 'open' && nowMs > record.stretchFromMs)
@@ -168,9 +212,9 @@ export function explainSla(
         to: toMs,
         kind: 'paused',
         counted: 0,
-        reason: pauseReason(log, fromMs, pauseFields),
+        reason: pauseReason(cursor, fromMs, pauseFields),
       });
-    else splitByCalendar(segments, fromMs, toMs, timeline, calendar);
+    else splitByCalendar(segments, fromMs, toMs, timeline, calendarReasons);
     previousEndMs = toMs;
   }
   // A cycle resumed and stopped again at one instant ends on the time it spent stopped.

@@ -2,7 +2,10 @@
  * `summarizeSla`: compliance by group and metric over many ticket states (SPEC.md section 8),
  * with exact nearest-rank quantiles of elapsed time.
  */
+import { checkIterable, checkObject } from '../arguments.js';
 import type { CycleState, SlaState } from '../engine/state.js';
+import { fail, type SlaPath } from '../errors.js';
+import { expected, expectedGot } from '../messages.js';
 import type { Scalar } from '../policy/condition.js';
 
 /** One row of a summary: a group key and a metric. */
@@ -30,8 +33,11 @@ export interface SlaSummary {
 }
 
 export interface SummarizeOptions {
-  /** An attribute name (the ticket's value at `now`), or a function of the state. */
-  readonly groupBy?: string | ((state: SlaState) => Scalar);
+  /**
+   * An attribute name (the ticket's value at `now`), or a function of the state; `undefined`
+   * from the function groups under `null`, as a missing attribute does.
+   */
+  readonly groupBy?: string | ((state: SlaState) => Scalar | undefined);
 }
 
 /** Running counts of one (group, metric) row. */
@@ -50,16 +56,17 @@ class Tally {
   elapsedCount = 0;
   elapsedSumMs = 0;
 
-  add(cycle: CycleState): void {
-    this.cycles++;
-    if (cycle.goal !== null) this.withGoal++;
-    if (cycle.breached) this.everBreached++;
+  /** Counts a cycle; false, counting nothing, when it is not a cycle state (see `cycleProblem`). */
+  add(cycle: CycleState): boolean {
+    if (typeof cycle !== 'object' || cycle === null) return false;
     switch (cycle.status) {
       case 'met':
+        if (typeof cycle.elapsed !== 'number') return false;
         this.met++;
         this.addElapsed(cycle.elapsed);
         break;
       case 'breached':
+        if (typeof cycle.elapsed !== 'number') return false;
         this.breached++;
         this.addElapsed(cycle.elapsed);
         break;
@@ -74,7 +81,13 @@ class Tally {
         this.open++;
         if (cycle.breached) this.openBreached++;
         break;
+      default:
+        return false;
     }
+    this.cycles++;
+    if (cycle.goal !== null) this.withGoal++;
+    if (cycle.breached) this.everBreached++;
+    return true;
   }
 
   private addElapsed(ms: number): void {
@@ -113,40 +126,99 @@ class Tally {
   }
 }
 
+/** Throws for what is wrong with `value` at `path` of `states`. */
+function notAState(path: SlaPath, what: string, value: unknown): never {
+  fail('invalid_type', path, expectedGot('states', path, what, value));
+}
+
+/** Why `Tally.add` refused a cycle, as the error it deserves (the error path only). */
+function cycleProblem(path: SlaPath, cycle: unknown): never {
+  if (typeof cycle !== 'object' || cycle === null) notAState(path, expected.cycleState, cycle);
+  const { status, elapsed } = cycle as { status?: unknown; elapsed?: unknown };
+  if (status !== 'met' && status !== 'breached') notAState([...path, 'status'], expected.cycleStatus, status);
+  notAState([...path, 'elapsed'], expected.elapsedMs, elapsed);
+}
+
+/** The function that gives a state's group key, from `options.groupBy`. */
+function keyFunction(groupBy: unknown): (state: SlaState, index: number) => Scalar {
+  if (groupBy === undefined) return () => null;
+  if (typeof groupBy === 'function') {
+    return (state) => {
+      const key = groupBy(state);
+      if (key === undefined) return null;
+      if (key === null || typeof key === 'string' || typeof key === 'number' || typeof key === 'boolean')
+        return key;
+      return fail('invalid_type', ['groupBy'], expectedGot('options', ['groupBy'], expected.groupKey, key));
+    };
+  }
+  if (typeof groupBy !== 'string')
+    fail('invalid_type', ['groupBy'], expectedGot('options', ['groupBy'], expected.groupBy, groupBy));
+  return (state, index) => {
+    const attributes = state.attributes;
+    if (typeof attributes !== 'object' || attributes === null)
+      notAState([index, 'attributes'], expected.stateAttributes, attributes);
+    if (!Object.hasOwn(attributes, groupBy)) return null;
+    const key = attributes[groupBy];
+    if (key === undefined) return null;
+    if (key === null || typeof key === 'string' || typeof key === 'number' || typeof key === 'boolean')
+      return key;
+    return notAState([index, 'attributes', groupBy], expected.attributeValue, key);
+  };
+}
+
 /**
  * Summarises many states: one row per (group key, metric), over every cycle of every ticket,
  * in order of first appearance. Consumes `states` once, so it works on a lazy
  * `computeSlaStates` over millions of tickets.
+ *
+ * `states` must be iterable (not a string) and `options` an object or left out, with `groupBy`
+ * a string, a function or left out; anything else throws `SlaValidationError` before `states`
+ * is touched. Each state is checked as far as summing reads it (an object whose `metrics` hold
+ * `cycles` arrays of cycle objects with a known `status`): the first thing wrong throws
+ * `SlaValidationError` at its path, e.g. `states[3].metrics.reply.cycles: expected an array of
+ * cycle states, got null`. A `groupBy` function that returns `undefined` groups under `null`.
  *
  * @example
  * summarizeSla(computeSlaStates(tickets, policy, { now }), { groupBy: 'tier' }).groups[0]
  * //=> { key: 'gold', metric: 'first_reply', cycles: 120, met: 114, breached: 6, complianceRate: 0.95, ... }
  */
 export function summarizeSla(states: Iterable<SlaState>, options: SummarizeOptions = {}): SlaSummary {
-  const groupBy = options.groupBy;
-  const keyOf: (state: SlaState) => Scalar =
-    groupBy === undefined
-      ? () => null
-      : typeof groupBy === 'function'
-        ? groupBy
-        : (state) => (Object.hasOwn(state.attributes, groupBy) ? (state.attributes[groupBy] ?? null) : null);
+  checkIterable(states, 'states', expected.states);
+  checkObject(options, 'options', expected.summarizeOptions);
+  const keyOf = keyFunction(options.groupBy);
   // Keys of different types stay apart (1 and "1" are two groups), as conditions keep them apart.
   const rows = new Map<Scalar, Map<string, Tally>>();
+  let index = 0;
   for (const state of states) {
-    const key = keyOf(state);
+    if (typeof state !== 'object' || state === null) notAState([index], expected.state, state);
+    const metrics = state.metrics;
+    if (typeof metrics !== 'object' || metrics === null)
+      notAState([index, 'metrics'], expected.stateMetrics, metrics);
+    const key = keyOf(state, index);
     let byMetric = rows.get(key);
     if (byMetric === undefined) {
       byMetric = new Map();
       rows.set(key, byMetric);
     }
-    for (const [metric, metricState] of Object.entries(state.metrics)) {
+    for (const metric of Object.keys(metrics)) {
+      const metricState = metrics[metric];
+      const cycles = typeof metricState === 'object' && metricState !== null ? metricState.cycles : undefined;
+      if (!Array.isArray(cycles)) {
+        if (typeof metricState !== 'object' || metricState === null)
+          notAState([index, 'metrics', metric], expected.metricState, metricState);
+        notAState([index, 'metrics', metric, 'cycles'], expected.cycleStates, cycles);
+      }
       let tally = byMetric.get(metric);
       if (tally === undefined) {
         tally = new Tally();
         byMetric.set(metric, tally);
       }
-      for (const cycle of metricState.cycles) tally.add(cycle);
+      for (let c = 0; c < cycles.length; c++) {
+        if (!tally.add(cycles[c] as CycleState))
+          cycleProblem([index, 'metrics', metric, 'cycles', c], cycles[c]);
+      }
     }
+    index++;
   }
   const groups: SlaGroupSummary[] = [];
   for (const [key, byMetric] of rows) {

@@ -4,6 +4,7 @@
 import { fail, type SlaPath } from '../errors.js';
 import { expected, expectedGot } from '../messages.js';
 import { civilFromDays, daysFromCivil, daysInMonth } from './civil.js';
+import { dateValueOf } from './date.js';
 import { maxInstantMs, minInstantMs } from './range.js';
 import { msPerDay, msPerHour, msPerMinute, msPerSecond } from './units.js';
 
@@ -98,7 +99,7 @@ export function parseRfc3339(text: string): number | undefined {
 export function instantMsOrNaN(value: unknown): number {
   if (typeof value === 'number') return Number.isInteger(value) ? value : Number.NaN;
   if (typeof value === 'string') return parseRfc3339(value) ?? Number.NaN;
-  if (value instanceof Date) return value.getTime();
+  if (typeof value === 'object' && value !== null) return dateValueOf(value) ?? Number.NaN;
   return Number.NaN;
 }
 

@@ -75,7 +75,7 @@ describe('compileCalendar refuses bad input with a path and a readable message',
       { timeZone: 'UTC', week: {}, holidays: ['25/12/2026'] },
       'invalid_local_date',
       ['holidays', 0],
-      'calendar.holidays[0]: expected a local date "YYYY-MM-DD" from 1900-01-01 to 2200-12-31, got "25/12/2026"',
+      'calendar.holidays[0]: expected a holiday: a local date "YYYY-MM-DD", a yearly "--MM-DD" or a range "YYYY-MM-DD/YYYY-MM-DD", of dates that exist from 1900 to 2200, got "25/12/2026"',
     ],
     [
       'a date that does not exist',

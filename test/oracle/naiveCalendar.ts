@@ -1,8 +1,12 @@
 /**
- * The calendar contract of SPEC.md section 3, written as literally and as slowly as possible so
- * that the fast engine in src/calendar can be held to it. It shares no code with src/ (only the
- * `CalendarSpec` type): its own date arithmetic, its own time parsing, and `Intl` asked for the
- * wall clock of every instant it looks at.
+ * The calendar contract of SPEC.md section 3 (and the holiday entries of section 10.5), written as
+ * literally and as slowly as possible so that the fast engine in src/calendar can be held to it. It
+ * shares no code with src/ (not even types: the calendar spec is typed below): its own date
+ * arithmetic, its own time parsing, and `Intl` asked for the wall clock of every instant it looks
+ * at.
+ *
+ * Holidays (SPEC 10.5) are read entry by entry for each date asked about: a date is closed when it
+ * is an entry's date, has an entry's month and day, or lies in an entry's range.
  *
  * Queries over spans walk time in fixed UTC steps (a minute, or a second for calendars written
  * with seconds). Within one step the open state cannot change, because:
@@ -16,11 +20,29 @@
  * So the wall clock inside a step is the wall clock of its start plus the elapsed ms, and all of
  * those fall inside one step of the local day, which no interval bound splits.
  */
-import type { CalendarSpec } from '../../src/index.js';
 
-type ZonedSpec = Exclude<CalendarSpec, '24/7'>;
-type Weekday = keyof ZonedSpec['week'];
-type Hours = NonNullable<ZonedSpec['week'][Weekday]>;
+// The calendar spec as SPEC.md sections 3 and 10.5 write it, typed here rather than imported, so
+// that this file stays what the SPEC says whatever src/ does to its own types. (src's
+// `CalendarSpec` is assignable to it.)
+export type NaiveWeekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+export type NaiveInterval = readonly [start: string, end: string];
+/**
+ * SPEC 10.5: `"2026-12-25"` (that date), `"--12-25"` (that month-day every year; `"--02-29"` only
+ * in leap years) or `"2026-12-24/2026-12-31"` (every date of the inclusive range).
+ */
+export type HolidayEntry = string;
+export interface NaiveZonedSpec {
+  readonly timeZone: string;
+  readonly week: Readonly<Partial<Record<NaiveWeekday, readonly NaiveInterval[]>>>;
+  readonly holidays?: readonly HolidayEntry[];
+  readonly overrides?: readonly { readonly date: string; readonly hours: readonly NaiveInterval[] }[];
+}
+export type NaiveCalendarSpec = '24/7' | NaiveZonedSpec;
+
+type ZonedSpec = NaiveZonedSpec;
+type CalendarSpec = NaiveCalendarSpec;
+type Weekday = NaiveWeekday;
+type Hours = readonly NaiveInterval[];
 
 /** What a bounded search returns when it reached its bound without an answer. */
 export const notFound = 'not-found-within-bound';
@@ -66,6 +88,38 @@ export function dayNumberOf(year: number, month: number, day: number): number {
 export function dayNumberOfText(date: string): number {
   const [year, month, day] = date.split('-').map(Number);
   return dayNumberOf(year as number, month as number, day as number);
+}
+
+/** The Gregorian date of a day number, found by counting back from the day numbers of firsts. */
+export function civilDateOf(dayNumber: number): { year: number; month: number; day: number } {
+  let year = 1970 + Math.floor(dayNumber / 366);
+  while (dayNumberOf(year + 1, 1, 1) <= dayNumber) year += 1;
+  while (dayNumberOf(year, 1, 1) > dayNumber) year -= 1;
+  let month = 12;
+  while (dayNumberOf(year, month, 1) > dayNumber) month -= 1;
+  return { year, month, day: dayNumber - dayNumberOf(year, month, 1) + 1 };
+}
+
+/**
+ * Whether local date `dayNumber` is one a holiday entry closes (SPEC 10.5): `"YYYY-MM-DD"` that
+ * date; `"--MM-DD"` that month and day in every year (so `"--02-29"` only in leap years: other
+ * years have no such date); `"A/B"` every date from A to B, both included.
+ */
+export function holidayEntryCloses(entry: HolidayEntry, dayNumber: number): boolean {
+  const slash = entry.indexOf('/');
+  if (slash !== -1) {
+    // AMBIGUITY: a range's two ends are full dates ("2026-12-24/2026-12-31", the SPEC's only
+    // example); a yearly range such as "--12-24/--12-31" is not read.
+    const from = dayNumberOfText(entry.slice(0, slash));
+    const to = dayNumberOfText(entry.slice(slash + 1));
+    return from <= dayNumber && dayNumber <= to;
+  }
+  if (entry.startsWith('--')) {
+    const [month, day] = entry.slice(2).split('-').map(Number);
+    const date = civilDateOf(dayNumber);
+    return date.month === month && date.day === day;
+  }
+  return dayNumberOfText(entry) === dayNumber;
 }
 
 // 1970-01-01 was a Thursday.
@@ -168,7 +222,9 @@ type Bounds = readonly [a: number, b: number];
 /** A spec with its dates as day numbers and its times as ms, read once (a memo: same meaning). */
 interface ReadSpec {
   readonly week: ReadonlyMap<Weekday, readonly Bounds[]>;
-  readonly holidays: ReadonlySet<number>;
+  readonly holidays: readonly HolidayEntry[];
+  /** Dates already judged against `holidays` (a memo: same answer every time). */
+  readonly closedDates: Map<number, boolean>;
   readonly overrides: ReadonlyMap<number, readonly Bounds[]>;
 }
 
@@ -181,7 +237,8 @@ function read(spec: ZonedSpec): ReadSpec {
       hours.map(([start, end]) => [timeOfDayMsOf(start), timeOfDayMsOf(end)]);
     done = {
       week: new Map(Object.entries(spec.week).map(([day, hours]) => [day as Weekday, bounds(hours ?? [])])),
-      holidays: new Set((spec.holidays ?? []).map(dayNumberOfText)),
+      holidays: spec.holidays ?? [],
+      closedDates: new Map(),
       // SPEC: one override per date (compileCalendar rejects duplicates).
       overrides: new Map((spec.overrides ?? []).map((o) => [dayNumberOfText(o.date), bounds(o.hours)])),
     };
@@ -190,12 +247,28 @@ function read(spec: ZonedSpec): ReadSpec {
   return done;
 }
 
+/** Whether some holiday entry of the calendar closes local date `dayNumber`. */
+export function isHoliday(spec: ZonedSpec, dayNumber: number): boolean {
+  const { holidays, closedDates } = read(spec);
+  let closed = closedDates.get(dayNumber);
+  if (closed === undefined) {
+    // SPEC 10.5: "A calendar's closed dates are the union of its holidays and of every named set
+    // (duplicates and overlaps are harmless)." (Named sets are merged into `holidays` by the
+    // engine, naiveEngine.ts, before a calendar reaches this file.)
+    closed = holidays.some((entry) => holidayEntryCloses(entry, dayNumber));
+    if (closedDates.size > 100_000) closedDates.clear();
+    closedDates.set(dayNumber, closed);
+  }
+  return closed;
+}
+
 /** `hours(D)`: the override for D if any, else nothing on a holiday, else the weekday's hours. */
 export function hoursOn(spec: ZonedSpec, dayNumber: number): readonly Bounds[] {
-  const { week, holidays, overrides } = read(spec);
+  const { week, overrides } = read(spec);
+  // SPEC 10.5: "Overrides still win over holidays on the same date."
   const override = overrides.get(dayNumber);
   if (override !== undefined) return override;
-  if (holidays.has(dayNumber)) return [];
+  if (isHoliday(spec, dayNumber)) return [];
   return week.get(weekdayOf(dayNumber)) ?? [];
 }
 

@@ -1,25 +1,30 @@
 /**
- * The SLA contract of SPEC.md sections 4 to 7, written as literally and as slowly as possible so
- * that the fast engine in src/ can be held to it. It shares no code with src/ (only the
- * `CalendarSpec` type): its own instant and duration parsing, its own condition interpreter, a
- * replay of the event log that follows the SPEC's four steps per event word for word, and numbers
- * found by walking time minute by minute, asking the calendar oracle of naiveCalendar.ts (which
- * asks Intl) whether each minute is open.
+ * The SLA contract of SPEC.md sections 4 to 7 and 10 (whose hours: calendars chosen from the
+ * ticket, templates, host calendars, `calendarAt`, `goalAt`, holiday sets), written as literally
+ * and as slowly as possible so that the fast engine in src/ can be held to it. It shares no code
+ * with src/ (not even types): its own instant and duration parsing, its own condition interpreter,
+ * a replay of the event log that follows the SPEC's four steps per event word for word, and
+ * numbers found by walking time minute by minute, asking the calendar oracle of naiveCalendar.ts
+ * (which asks Intl) whether each minute is open on the calendar that applies to that minute.
  *
  * Inputs are trusted to be valid: this file never validates.
  *
  * Every reading of an unclear sentence of SPEC.md is marked `AMBIGUITY:`.
  */
-import type { CalendarSpec } from '../../src/index.js';
 import {
   assertSteppable,
+  type HolidayEntry,
   isOpenAtWallClock,
   msPerDay,
   msPerHour,
   msPerMinute,
   msPerSecond,
+  type NaiveCalendarSpec,
+  type NaiveZonedSpec,
   wallClockAt,
 } from './naiveCalendar.js';
+
+type CalendarSpec = NaiveCalendarSpec;
 
 // =============================================================================================
 // Types, mirroring SPEC.md sections 4, 5, 6 and 7.
@@ -51,9 +56,15 @@ export type Condition =
   | { [field: string]: Matcher };
 
 export type Trigger = { on: 'created' | 'customer_message' | 'agent_message' } | { when: Condition };
-export type Goal = { when?: Condition; target: DurationInput; calendar?: string };
+/** SPEC 10.1: a calendar's name, or the name held by an attribute with a default. */
+export type CalendarRef = string | { attribute: string; default: string };
+export type Goal = { when?: Condition; target: DurationInput; calendar?: CalendarRef };
 export type MetricKind = 'first_response' | 'next_response' | 'periodic_update' | 'resolution' | 'custom';
 export type RestartMode = 'never' | 'resume' | 'new_cycle';
+/** SPEC 10.4: when the calendar is decided. */
+export type CalendarAt = 'goal' | 'start' | 'piecewise';
+/** SPEC 10.4b: which attributes judge an ended cycle. */
+export type GoalAt = 'after_stop' | 'before_stop';
 export type MetricSpec = {
   kind: MetricKind;
   start?: Trigger | Trigger[];
@@ -63,19 +74,46 @@ export type MetricSpec = {
   restart?: RestartMode;
   goals: Goal[];
   warnings?: string[];
+  calendarAt?: CalendarAt;
+  goalAt?: GoalAt;
 };
+/** SPEC 10.2: a zone, or the zone held by an attribute with a default. */
+export type TimeZoneRef = string | { attribute: string; default: string };
+/** A policy calendar: a plain calendar, or a template (10.2), naming holiday sets (10.5). */
+export type PolicyCalendarSpec =
+  | '24/7'
+  | (Omit<NaiveZonedSpec, 'timeZone'> & {
+      readonly timeZone: TimeZoneRef;
+      readonly holidaySets?: readonly string[];
+    });
 export type PolicySpec = {
-  calendars?: Record<string, CalendarSpec>;
+  calendars?: Record<string, PolicyCalendarSpec>;
+  holidaySets?: Record<string, HolidayEntry[]>;
   resolvedWhen?: Condition;
   metrics: Record<string, MetricSpec>;
 };
+/**
+ * SPEC 10.3: the host's calendars, as specs (the fast engine takes them compiled): a record, or a
+ * function from a name to a calendar or `undefined`.
+ */
+export type HostCalendars =
+  | Readonly<Record<string, NaiveCalendarSpec>>
+  | ((name: string) => NaiveCalendarSpec | undefined);
+/** The options of `naiveComputeSlaState` beside `now`. */
+export interface NaiveOptions {
+  readonly calendars?: HostCalendars | undefined;
+}
 
 export type CycleStatus = 'inactive' | 'running' | 'paused' | 'met' | 'breached' | 'cancelled' | 'stopped';
 export type WarningState = { threshold: string; at: number | null; reached: boolean };
 export type CycleState = {
   status: CycleStatus;
   breached: boolean;
-  goal: { index: number; target: number; calendar: string } | null;
+  /**
+   * SPEC 10.4: `calendar` is the name of the calendar used (a template's own name, a host
+   * calendar's key); `timeZone` its zone as written (in the attribute or the spec), null for 24/7.
+   */
+  goal: { index: number; target: number; calendar: string; timeZone: string | null } | null;
   startedAt: number | null;
   stoppedAt: number | null;
   elapsed: number;
@@ -252,6 +290,8 @@ interface MetricRules {
   readonly restart: RestartMode;
   readonly goals: readonly Goal[];
   readonly warnings: readonly string[];
+  readonly calendarAt: CalendarAt;
+  readonly goalAt: GoalAt;
 }
 
 function rulesOf(triggers: Trigger | Trigger[] | undefined): Rule[] | undefined {
@@ -314,6 +354,10 @@ function metricRulesOf(name: string, spec: MetricSpec, resolvedWhen: Condition):
     restart: spec.restart ?? defaults.restart,
     goals: spec.goals,
     warnings: spec.warnings ?? [],
+    // SPEC 10.4: 'calendarAt: "goal" | "start" | "piecewise", default "goal"'; 10.4b: 'goalAt:
+    // "after_stop" | "before_stop", default "after_stop"'.
+    calendarAt: spec.calendarAt ?? 'goal',
+    goalAt: spec.goalAt ?? 'after_stop',
   };
 }
 
@@ -328,8 +372,15 @@ interface Cycle {
   readonly history: { atMs: number; state: ClockState }[];
   end: 'open' | 'stopped' | 'cancelled';
   stoppedAtMs: number | null;
-  /** The attributes right after the event that stopped or cancelled the cycle (for goal choice). */
+  /** The attributes right after the event that first started the cycle (`calendarAt: "start"`). */
+  readonly attributesAtStart: AttributeMap;
+  /** The attributes right after the event that stopped or cancelled the cycle (`goalAt: "after_stop"`). */
   attributesAtEnd: AttributeMap | null;
+  /**
+   * The attributes right before the event that stopped or cancelled the cycle, or right after it
+   * when that event also started the cycle (`goalAt: "before_stop"`).
+   */
+  attributesBeforeEnd: AttributeMap | null;
 }
 
 interface OrderedEvent {
@@ -406,10 +457,33 @@ function anyWhenHolds(rules: readonly Rule[], attributes: AttributeMap): boolean
   return rules.some((rule) => rule.form === 'when' && naiveHolds(rule.condition, attributes));
 }
 
-function endCycle(cycle: Cycle, end: 'stopped' | 'cancelled', atMs: number, attributes: AttributeMap): void {
+/**
+ * Ends the cycle at this event; `startedByThisEvent` when step (2) of the same event started or
+ * resumed it. `view.before` is null only at `created`, which can end only a cycle it started.
+ */
+function endCycle(
+  cycle: Cycle,
+  end: 'stopped' | 'cancelled',
+  atMs: number,
+  view: EventView,
+  startedByThisEvent: boolean,
+): void {
   cycle.end = end;
   cycle.stoppedAtMs = atMs;
-  cycle.attributesAtEnd = new Map(attributes);
+  cycle.attributesAtEnd = new Map(view.after);
+  // SPEC 10.4b: "With "before_stop" they are the attributes right before that event: the last
+  // state the cycle lived under." "a cycle that one event both starts and stops uses the
+  // attributes right after it (the only state it lived under)."
+  // AMBIGUITY: "right before that event" = before that one event, after the earlier events that
+  // share its instant (as "right after" is read in cycleStateOf).
+  // AMBIGUITY: a cycle that an event resumes (restart "resume") and at once stops again (step (3))
+  // counts as one that "one event both starts and stops" (step (2): a start trigger "may start a
+  // cycle (or resume one)"): it takes the attributes right after the event. The SPEC's reason
+  // decides it: before_stop means "the last state the cycle lived under", and the resumed cycle
+  // last lived, for no time at all, under the attributes right after the event; right before it,
+  // the cycle was stopped. (The other reading, "its first start" as 10.4 counts starts, would
+  // take the attributes right before the event.)
+  cycle.attributesBeforeEnd = new Map(startedByThisEvent || view.before === null ? view.after : view.before);
   cycle.history.push({ atMs, state: 'stopped' });
 }
 
@@ -427,6 +501,8 @@ function orderedEvents(events: readonly TicketEvent[], nowMs: number): OrderedEv
 interface Replay {
   readonly attributes: AttributeMap;
   readonly cycles: ReadonlyMap<string, readonly Cycle[]>;
+  /** The attributes right after each applied event, in applied order (for `calendarAt: "piecewise"`). */
+  readonly timeline: readonly { readonly atMs: number; readonly attributes: AttributeMap }[];
 }
 
 function replay(
@@ -437,6 +513,7 @@ function replay(
   // A Map, so that "__proto__" and "constructor" are ordinary keys.
   const attributes = new Map<string, Scalar>();
   const cycles = new Map<string, Cycle[]>(rules.map((r) => [r.name, []]));
+  const timeline: { atMs: number; attributes: AttributeMap }[] = [];
   let createdApplied = false;
   let publicAgentMessages = 0;
   for (const { event, atMs } of events) {
@@ -448,6 +525,7 @@ function replay(
       else attributes.set(key, value);
     }
     createdApplied = true;
+    timeline.push({ atMs, attributes: new Map(attributes) });
     const view: EventView = {
       event,
       before,
@@ -461,9 +539,9 @@ function replay(
       // trigger fires (stop wins over cancel, as in ServiceNow)".
       if (lastBefore !== undefined && lastBefore.end === 'open') {
         if (anyFires(metric.stop, view, resolvedWhen)) {
-          endCycle(lastBefore, 'stopped', atMs, attributes);
+          endCycle(lastBefore, 'stopped', atMs, view, false);
         } else if (anyFires(metric.cancel, view, resolvedWhen)) {
-          endCycle(lastBefore, 'cancelled', atMs, attributes);
+          endCycle(lastBefore, 'cancelled', atMs, view, false);
         }
       }
       // (2) "a start trigger may start a cycle (or resume one, per restart)". "One cycle at a
@@ -491,10 +569,14 @@ function replay(
             history: [{ atMs, state: 'running' }],
             end: 'open',
             stoppedAtMs: null,
+            // SPEC 10.4 "start": "the attributes right after the event that started the cycle".
+            // AMBIGUITY: after that one event, not after later events at the same instant.
+            attributesAtStart: new Map(attributes),
             attributesAtEnd: null,
+            attributesBeforeEnd: null,
           };
           list.push(cycle);
-          if (stopHolds) endCycle(cycle, 'stopped', atMs, attributes);
+          if (stopHolds) endCycle(cycle, 'stopped', atMs, view, true);
         } else if (action === 'resume' && latest !== undefined && !cancelHolds) {
           // "restart: resume: the cycle is open again and its goal is chosen afresh at its next
           // stop or at now; the time it spent stopped counts neither as elapsed nor as paused."
@@ -502,11 +584,13 @@ function replay(
           // condition that holds at the resume keeps it stopped (no resume); a when-form stop
           // condition that holds stops it again at once, keeping its elapsed time (the "elapsed 0"
           // of step (3) is about new cycles) and taking this event's stop instant and goal.
+          // SPEC 10.4 "start": "(for a resumed cycle, its first start)": attributesAtStart stays.
           latest.end = 'open';
           latest.stoppedAtMs = null;
           latest.attributesAtEnd = null;
+          latest.attributesBeforeEnd = null;
           latest.history.push({ atMs, state: 'running' });
-          if (stopHolds) endCycle(latest, 'stopped', atMs, attributes);
+          if (stopHolds) endCycle(latest, 'stopped', atMs, view, true);
         }
       }
       // (4) "the pause state is re-evaluated": "pauseWhen: the clock does not count while this
@@ -519,7 +603,7 @@ function replay(
     }
     if (isPublicAgentMessage(event)) publicAgentMessages += 1;
   }
-  return { attributes, cycles };
+  return { attributes, cycles, timeline };
 }
 
 // =============================================================================================
@@ -593,38 +677,72 @@ function nextChangeAfter(cycle: Cycle, t: number): number {
   return Number.POSITIVE_INFINITY;
 }
 
-/**
- * The stretches `[fromMs, toMs)` during which the cycle counts: it is running (open, not paused)
- * and the calendar is open. Walked from `startedAt` one UTC minute at a time (a minute is cut where
- * the cycle's state changes, so partial minutes count exactly) up to `untilMs`; then, for a running
- * cycle whose future is asked (`project`), on until more than `project.beyondMs` has been counted
- * or the search bound is reached, the state at now continuing ("assuming the state at now
- * continues": no history change lies after now).
- */
-function countingStretches(
-  cycle: Cycle,
-  calendar: CalendarSpec,
-  untilMs: number,
-  project: { readonly beyondMs: number; readonly limitMs: number } | null,
-): [number, number][] {
-  assertSteppable(calendar, msPerMinute);
-  const stretches: [number, number][] = [];
-  // A calendar with no hours on any weekday and no override with hours: hours(D) is empty for every
-  // date D, so it is never open and nothing ever counts (saves walking the whole search bound).
-  if (
+/** A calendar no date of which has hours: hours(D) is empty for every D, so it is never open. */
+function neverOpens(calendar: CalendarSpec): boolean {
+  return (
     calendar !== '24/7' &&
     [...Object.values(calendar.week), ...(calendar.overrides ?? []).map((o) => o.hours)].every(
       (h) => h === undefined || h.length === 0,
     )
-  ) {
-    return stretches;
-  }
+  );
+}
+
+/**
+ * Which calendar counts each instant of a cycle: the calendar of the last piece whose `fromMs` is
+ * at or before the instant. One piece from -Infinity for `calendarAt` "goal" and "start"; for
+ * "piecewise", one per applied event and one from the end of what is known (now, or the cycle's
+ * end) on.
+ */
+type CalendarPieces = readonly { readonly fromMs: number; readonly calendar: CalendarSpec }[];
+
+function calendarOfPieceAt(pieces: CalendarPieces, t: number): CalendarSpec {
+  // The latest start at or before t; of equal starts, the one listed last.
+  let latest: CalendarPieces[number] | undefined;
+  for (const piece of pieces)
+    if (piece.fromMs <= t && (latest === undefined || piece.fromMs >= latest.fromMs)) latest = piece;
+  return latest?.calendar ?? '24/7';
+}
+
+/** The earliest piece start strictly after t, or +Infinity. */
+function nextPieceAfter(pieces: CalendarPieces, t: number): number {
+  let next = Number.POSITIVE_INFINITY;
+  for (const piece of pieces) if (piece.fromMs > t) next = Math.min(next, piece.fromMs);
+  return next;
+}
+
+/**
+ * The stretches `[fromMs, toMs)` during which the cycle counts: it is running (open, not paused)
+ * and the calendar of that instant (`pieces`) is open. Walked from `startedAt` one UTC minute at a
+ * time (a minute is cut where the cycle's state or its calendar changes, so partial minutes count
+ * exactly) up to `untilMs`; then, for a running cycle whose future is asked (`project`), on until
+ * more than `project.beyondMs` has been counted or the search bound is reached, the state at now
+ * continuing ("assuming the state at now continues": no history change lies after now).
+ */
+function countingStretches(
+  cycle: Cycle,
+  pieces: CalendarPieces,
+  untilMs: number,
+  project: { readonly beyondMs: number; readonly limitMs: number } | null,
+): [number, number][] {
+  for (const piece of pieces) assertSteppable(piece.calendar, msPerMinute);
+  const stretches: [number, number][] = [];
+  // No calendar that is ever open: nothing ever counts (saves walking the whole search bound).
+  if (pieces.every((piece) => neverOpens(piece.calendar))) return stretches;
   let countedMs = 0;
   const endMs = project === null ? untilMs : project.limitMs;
   for (let t = cycle.startedAtMs; t < endMs; ) {
     if (project !== null && t >= untilMs && countedMs > project.beyondMs) break;
+    const calendar = calendarOfPieceAt(pieces, t);
+    // Past `untilMs` the calendar no longer changes (no event lies after now): one that never
+    // opens counts nothing more.
+    if (t >= untilMs && neverOpens(calendar)) break;
     const minuteMs = Math.floor(t / msPerMinute) * msPerMinute;
-    const stepEndMs = Math.min(minuteMs + msPerMinute, endMs, nextChangeAfter(cycle, t));
+    const stepEndMs = Math.min(
+      minuteMs + msPerMinute,
+      endMs,
+      nextChangeAfter(cycle, t),
+      nextPieceAfter(pieces, t),
+    );
     if (clockStateAt(cycle, t) === 'running' && isOpenDuringMinute(calendar, minuteMs)) {
       countedMs += stepEndMs - t;
       const last = stretches.at(-1);
@@ -679,32 +797,232 @@ function pausedBefore(cycle: Cycle, untilMs: number): number {
 }
 
 // =============================================================================================
+// Whose hours (SPEC.md section 10): which calendar a goal's reference names, with which zone.
+
+/** A calendar as the engine uses it: the name it reports, its zone as written, and its hours. */
+interface UsedCalendar {
+  readonly name: string;
+  readonly timeZone: string | null;
+  readonly spec: CalendarSpec;
+}
+
+const builtIn247: UsedCalendar = { name: '24/7', timeZone: null, spec: '24/7' };
+
+/** Whether `record` has `key` as an own key ("__proto__" and "toString" are not inherited names). */
+function hasOwnKey(record: object | undefined, key: string): boolean {
+  return record !== undefined && Object.hasOwn(record, key);
+}
+
+const zoneNameMemo = new Map<string, boolean>();
+
+/**
+ * SPEC 10.2: "any name the runtime's Intl.DateTimeFormat accepts, aliases and other letter cases
+ * included, but never an offset string such as "+05:30"". Intl is asked (and its answer
+ * remembered: a memo).
+ */
+export function naiveIsZoneName(text: string): boolean {
+  let accepted = zoneNameMemo.get(text);
+  if (accepted === undefined) {
+    // AMBIGUITY: "an offset string" is any text that starts with a sign ("+05:30", "-08",
+    // "+0530", and U+2212 MINUS SIGN too), which runtimes that take offset zones accept. IANA names
+    // with a sign inside ("Etc/GMT+5") are names, and stay accepted.
+    if (/^[+\-\u2212]/.test(text)) accepted = false;
+    else {
+      try {
+        new Intl.DateTimeFormat('en-US', { timeZone: text });
+        accepted = true;
+      } catch {
+        accepted = false;
+      }
+    }
+    zoneNameMemo.set(text, accepted);
+  }
+  return accepted;
+}
+
+/** SPEC 10.2: the zone of a template with these attributes, as written. */
+function zoneOf(timeZone: TimeZoneRef, attributes: AttributeMap): string {
+  if (typeof timeZone === 'string') return timeZone;
+  // "missing, not a string, or not such a zone → default".
+  const value = attributes.get(timeZone.attribute);
+  return typeof value === 'string' && naiveIsZoneName(value) ? value : timeZone.default;
+}
+
+// Each (policy, policy calendar, zone) made into a plain calendar once (a memo: the same hours each
+// time, and naiveCalendar.ts remembers what it read from a spec by the spec object). Keyed by the
+// policy too: one calendar object may sit in two policies with different holiday sets.
+const instantiated = new WeakMap<PolicySpec, WeakMap<object, Map<string, NaiveZonedSpec>>>();
+
+/**
+ * A policy calendar in a zone: "the same week, holidays and overrides, in the IANA zone named by
+ * that attribute" (10.2), with its closed dates "the union of its holidays and of every named
+ * set" (10.5).
+ */
+function inZone(
+  policy: PolicySpec,
+  calendar: Exclude<PolicyCalendarSpec, '24/7'>,
+  timeZone: string,
+): NaiveZonedSpec {
+  let byCalendar = instantiated.get(policy);
+  if (byCalendar === undefined) {
+    byCalendar = new WeakMap();
+    instantiated.set(policy, byCalendar);
+  }
+  let byZone = byCalendar.get(calendar);
+  if (byZone === undefined) {
+    byZone = new Map();
+    byCalendar.set(calendar, byZone);
+  }
+  let spec = byZone.get(timeZone);
+  if (spec === undefined) {
+    const holidays = [
+      ...(calendar.holidays ?? []),
+      ...(calendar.holidaySets ?? []).flatMap((set) =>
+        hasOwnKey(policy.holidaySets, set) ? (policy.holidaySets?.[set] ?? []) : [],
+      ),
+    ];
+    spec = {
+      timeZone,
+      week: calendar.week,
+      holidays,
+      ...(calendar.overrides === undefined ? {} : { overrides: calendar.overrides }),
+    };
+    byZone.set(timeZone, spec);
+  }
+  return spec;
+}
+
+/** A calendar the policy defines (or "24/7"), its template zone resolved with these attributes. */
+function policyCalendar(policy: PolicySpec, name: string, attributes: AttributeMap): UsedCalendar {
+  // SPEC 6: '"24/7" is always defined and cannot be redefined'.
+  if (name === '24/7') return builtIn247;
+  const calendar = policy.calendars?.[name] as PolicyCalendarSpec;
+  // A policy calendar written "24/7" under another name: its own name, no zone.
+  if (calendar === '24/7') return { name, timeZone: null, spec: '24/7' };
+  const timeZone = zoneOf(calendar.timeZone, attributes);
+  return { name, timeZone, spec: inZone(policy, calendar, timeZone) };
+}
+
+/** SPEC 10.3: the host's calendar of that name, or undefined. */
+function hostCalendar(host: HostCalendars | undefined, name: string): NaiveCalendarSpec | undefined {
+  if (host === undefined) return undefined;
+  // "a function (name: string) => Calendar | undefined".
+  if (typeof host === 'function') return host(name);
+  // "Host calendars are looked up by own keys only."
+  // AMBIGUITY: an own key whose value is undefined names no calendar (the SPEC makes any other
+  // non-calendar value, null included, a validation error; the generators never write either).
+  return hasOwnKey(host, name) ? host[name] : undefined;
+}
+
+/**
+ * The calendar a goal's reference names with these attributes (SPEC 10.1), its template zone
+ * resolved with the same attributes (10.2).
+ */
+function resolveCalendar(
+  reference: CalendarRef | undefined,
+  attributes: AttributeMap,
+  policy: PolicySpec,
+  host: HostCalendars | undefined,
+): UsedCalendar {
+  // SPEC 6: "calendar defaults to 24/7".
+  if (reference === undefined) return builtIn247;
+  // A plain name is a policy calendar or "24/7": "Only attribute references (10.1) reach" host
+  // calendars.
+  if (typeof reference === 'string') return policyCalendar(policy, reference, attributes);
+  const value = attributes.get(reference.attribute);
+  if (typeof value === 'string') {
+    // "The attribute value "24/7" names the built-in calendar."
+    // AMBIGUITY: before the host's calendars too: a host calendar keyed "24/7" is never reached.
+    if (value === '24/7') return builtIn247;
+    // "its value is looked up among the policy's calendars, then among the host's calendars";
+    // "a policy calendar of the same name wins".
+    // AMBIGUITY: the policy's calendars are looked up by own keys as well (an attribute value
+    // "toString" or "constructor" names no policy calendar unless the policy defines it).
+    if (hasOwnKey(policy.calendars, value)) return policyCalendar(policy, value, attributes);
+    const fromHost = hostCalendar(host, value);
+    if (fromHost !== undefined) {
+      // SPEC 10.4: "goal.calendar is the calendar name actually used (... a host calendar's
+      // key)"; "timeZone ... as written in ... the calendar spec ...; null for a calendar that is
+      // 24/7".
+      return { name: value, timeZone: fromHost === '24/7' ? null : fromHost.timeZone, spec: fromHost };
+    }
+  }
+  // "When the attribute is missing, is not a string, or names no known calendar, default is used;
+  // default must name a policy calendar or "24/7"". A default that is a template takes its zone
+  // from the same attributes.
+  return policyCalendar(policy, reference.default, attributes);
+}
+
+// =============================================================================================
 // Output (SPEC.md section 7).
 
-function cycleStateOf(
-  cycle: Cycle,
-  metric: MetricRules,
-  policy: PolicySpec,
-  attributesAtNow: AttributeMap,
-  nowMs: number,
-): CycleState {
+/** What a cycle's state is computed from, beside the cycle and its metric. */
+interface Context {
+  readonly policy: PolicySpec;
+  readonly host: HostCalendars | undefined;
+  readonly attributesAtNow: AttributeMap;
+  readonly timeline: Replay['timeline'];
+  readonly nowMs: number;
+}
+
+function cycleStateOf(cycle: Cycle, metric: MetricRules, context: Context): CycleState {
+  const { policy, host, attributesAtNow, timeline, nowMs } = context;
   const isOpen = cycle.end === 'open';
   // SPEC: "A cycle's goal is the first goal whose when matches the ticket's attributes right after
   // the event that stopped or cancelled it, or at now while it is open." "Completed cycles are
   // final."
   // AMBIGUITY: "right after the event" = after that one event, not after the later events that
   // share its instant.
-  const goalAttributes = isOpen ? attributesAtNow : (cycle.attributesAtEnd as AttributeMap);
+  // SPEC 10.4b: "With "before_stop" they are the attributes right before that event"; "An open
+  // cycle always uses the attributes at now". (Which attributes those are: endCycle.)
+  const goalAttributes = isOpen
+    ? attributesAtNow
+    : ((metric.goalAt === 'before_stop' ? cycle.attributesBeforeEnd : cycle.attributesAtEnd) as AttributeMap);
   const goalIndex = metric.goals.findIndex((g) => g.when === undefined || naiveHolds(g.when, goalAttributes));
   const goalSpec = goalIndex === -1 ? undefined : metric.goals[goalIndex];
-  // SPEC: "calendar defaults to 24/7"; "No goal matches: ... elapsed is still measured on 24/7".
-  const calendarName = goalSpec?.calendar ?? '24/7';
-  const calendar: CalendarSpec =
-    calendarName === '24/7' ? '24/7' : (policy.calendars?.[calendarName] as CalendarSpec);
   const targetMs = goalSpec === undefined ? null : naiveDurationMs(goalSpec.target);
 
   // Counting is known up to the cycle's end, or up to now while it is open.
   const knownUntilMs = isOpen ? nowMs : (cycle.stoppedAtMs as number);
+
+  // SPEC 6: "No goal matches: ... elapsed is still measured on 24/7". SPEC 10.4, the calendar of
+  // the chosen goal's reference (and its template zone), resolved:
+  let used: UsedCalendar;
+  let pieces: CalendarPieces;
+  if (goalSpec === undefined) {
+    used = builtIn247;
+    pieces = [{ fromMs: Number.NEGATIVE_INFINITY, calendar: '24/7' }];
+  } else if (metric.calendarAt === 'start') {
+    // "resolved with the attributes right after the event that started the cycle (for a resumed
+    // cycle, its first start), whatever the attributes become later."
+    used = resolveCalendar(goalSpec.calendar, cycle.attributesAtStart, policy, host);
+    pieces = [{ fromMs: Number.NEGATIVE_INFINITY, calendar: used.spec }];
+  } else if (metric.calendarAt === 'piecewise') {
+    // "each running stretch counts business time on the calendar that the chosen goal's reference
+    // names with the attributes in force during that stretch; a stretch is split at every event
+    // that changes what the reference resolves to. Everything projected past now (deadline,
+    // warning at, nextChangeAt) uses the calendar resolved at now (at the end, for an ended
+    // cycle)." 10.4b: the end's calendar is resolved with the attributes that judge the end.
+    // AMBIGUITY: "what the reference resolves to" includes a template's zone: a stretch also
+    // counts in the zone its attributes name.
+    // AMBIGUITY: goal.calendar and goal.timeZone report the calendar resolved at now (at the end,
+    // for an ended cycle): "the zone used at the end or at now".
+    used = resolveCalendar(goalSpec.calendar, goalAttributes, policy, host);
+    // The attributes in force at t are those right after the last event at or before t; events at
+    // one instant leave no stretch between them.
+    pieces = [
+      ...timeline.map((entry) => ({
+        fromMs: entry.atMs,
+        calendar: resolveCalendar(goalSpec.calendar, entry.attributes, policy, host).spec,
+      })),
+      { fromMs: knownUntilMs, calendar: used.spec },
+    ];
+  } else {
+    // "goal": "resolved with the same attributes that chose the goal (right after the stop or
+    // cancel, or at now), and the whole cycle is measured on that calendar. Part I's behaviour."
+    used = resolveCalendar(goalSpec.calendar, goalAttributes, policy, host);
+    pieces = [{ fromMs: Number.NEGATIVE_INFINITY, calendar: used.spec }];
+  }
   const running = isOpen && clockStateAt(cycle, nowMs) === 'running';
   const thresholds =
     targetMs === null ? [] : metric.warnings.map((w) => naiveWarningThresholdMs(w, targetMs));
@@ -712,7 +1030,7 @@ function cycleStateOf(
     running && targetMs !== null
       ? { beyondMs: Math.max(targetMs, ...thresholds), limitMs: nowMs + PROJECTION_SEARCH_MS }
       : null;
-  const stretches = countingStretches(cycle, calendar, knownUntilMs, project);
+  const stretches = countingStretches(cycle, pieces, knownUntilMs, project);
 
   const elapsed = countedBefore(stretches, knownUntilMs);
   // SPEC: "a cycle is breached exactly when its elapsed time exceeds its target (at its stop or
@@ -762,7 +1080,14 @@ function cycleStateOf(
   return {
     status,
     breached,
-    goal: targetMs === null ? null : { index: goalIndex, target: targetMs, calendar: calendarName },
+    // SPEC 10.4: "goal gains timeZone: string | null (the zone used at the end or at now, as
+    // written in the attribute or the calendar spec ...; null for a calendar that is "24/7"), and
+    // goal.calendar is the calendar name actually used".
+    // AMBIGUITY: with calendarAt "start", the zone used is the one resolved at the start.
+    goal:
+      targetMs === null
+        ? null
+        : { index: goalIndex, target: targetMs, calendar: used.name, timeZone: used.timeZone },
     startedAt: cycle.startedAtMs,
     stoppedAt: cycle.stoppedAtMs,
     elapsed,
@@ -802,7 +1127,9 @@ function inactiveMetric(): MetricState {
 }
 
 /**
- * The SLA state of a ticket at `now`, computed the slow, literal way.
+ * The SLA state of a ticket at `now`, computed the slow, literal way. `options.calendars` are the
+ * host's calendars of SPEC 10.3, given as specs (a record, or a function from a name to a spec or
+ * `undefined`).
  *
  * @example
  * naiveComputeSlaState(
@@ -816,6 +1143,7 @@ export function naiveComputeSlaState(
   ticket: Ticket | readonly TicketEvent[],
   policy: PolicySpec,
   now: InstantInput,
+  options: NaiveOptions = {},
 ): SlaState {
   const nowMs = naiveInstantMs(now);
   const events = 'events' in ticket ? ticket.events : ticket;
@@ -827,11 +1155,13 @@ export function naiveComputeSlaState(
   // or before every other event.)
   // AMBIGUITY: before created the attributes are {} and nextChangeAt is null (the created event
   // after now is not a change "with no new events").
-  const { attributes, cycles } = replay(orderedEvents(events, nowMs), rules, resolvedWhen);
+  const { attributes, cycles, timeline } = replay(orderedEvents(events, nowMs), rules, resolvedWhen);
+  // SPEC 10.3: "calendars is an optional Record<string, Calendar> ... or a function".
+  const context: Context = { policy, host: options.calendars, attributesAtNow: attributes, timeline, nowMs };
 
   const metrics: [string, MetricState][] = rules.map((metric) => {
     const list = cycles.get(metric.name) ?? [];
-    const states = list.map((cycle) => cycleStateOf(cycle, metric, policy, attributes, nowMs));
+    const states = list.map((cycle) => cycleStateOf(cycle, metric, context));
     const latest = states.at(-1);
     if (latest === undefined) return [metric.name, inactiveMetric()];
     // SPEC: "MetricState = CycleState & { ... } // the latest cycle's fields, flattened";

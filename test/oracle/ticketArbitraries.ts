@@ -54,7 +54,7 @@ const firstCreatedMs = Date.UTC(2026, 0, 1);
 const lastCreatedMs = Date.UTC(2026, 11, 20);
 
 /** `arb`'s value `present` times, `undefined` `absent` times, out of `present + absent`. */
-function maybe<T>(arb: fc.Arbitrary<T>, present: number, absent: number): fc.Arbitrary<T | undefined> {
+export function maybe<T>(arb: fc.Arbitrary<T>, present: number, absent: number): fc.Arbitrary<T | undefined> {
   return fc.oneof({ arbitrary: arb, weight: present }, { arbitrary: fc.constant(undefined), weight: absent });
 }
 
@@ -126,7 +126,7 @@ export const pauseWhenArb: fc.Arbitrary<Condition> = fc.oneof(
   { arbitrary: statusConditionArb, weight: 1 },
 );
 
-const resolvedWhenArb: fc.Arbitrary<Condition> = fc.constantFrom<Condition>(
+export const resolvedWhenArb: fc.Arbitrary<Condition> = fc.constantFrom<Condition>(
   { status: 'closed' },
   { status: ['solved', 'closed'] },
   { any: [{ status: 'solved' }, { status: 'closed' }] },
@@ -149,7 +149,7 @@ export const triggerArb: fc.Arbitrary<Trigger> = fc.oneof(
   { arbitrary: goalConditionArb.map((when): Trigger => ({ when })), weight: 1 },
 );
 
-const triggersArb: fc.Arbitrary<Trigger | Trigger[]> = fc.oneof(
+export const triggersArb: fc.Arbitrary<Trigger | Trigger[]> = fc.oneof(
   triggerArb,
   fc.array(triggerArb, { minLength: 1, maxLength: 3 }),
 );
@@ -176,7 +176,7 @@ export function isoText(ms: number): string {
 }
 
 /** A whole-minute duration written as ms, compact text or ISO 8601. */
-function durationArb(minMinutes: number, maxMinutes: number): fc.Arbitrary<number | string> {
+export function durationArb(minMinutes: number, maxMinutes: number): fc.Arbitrary<number | string> {
   const minutes = fc.oneof(
     { arbitrary: fc.integer({ min: minMinutes, max: maxMinutes }), weight: 3 },
     { arbitrary: fc.constantFrom(1, 15, 30, 60, 120, 240, 480, 1440, 2880), weight: 2 },
@@ -205,7 +205,7 @@ const warningChoiceArb: fc.Arbitrary<{ key: string; text: string }> = fc.oneof(
     })),
 );
 
-const warningsArb: fc.Arbitrary<string[]> = fc
+export const warningsArb: fc.Arbitrary<string[]> = fc
   .uniqueArray(warningChoiceArb, { selector: (w) => w.key, maxLength: 4 })
   .map((list) => list.map((w) => w.text));
 
@@ -293,7 +293,7 @@ function hhmm(minute: number): string {
  * so that the first intervals of four weekdays never overlap: at least 12 open hours a week.
  * (Overnight intervals come from `anyIntervalArb`, as a day's second interval.)
  */
-const longIntervalArb: fc.Arbitrary<Interval> = fc
+export const longIntervalArb: fc.Arbitrary<Interval> = fc
   .tuple(
     fc.oneof(fc.integer({ min: 180, max: 720 }), fc.constantFrom(180, 480, 540)),
     fc.oneof(fc.nat(1000), fc.constantFrom(0, 420, 480, 540, 600, 1080, 1260, 1440)),
@@ -305,16 +305,16 @@ const longIntervalArb: fc.Arbitrary<Interval> = fc
   });
 
 /** Any non-empty whole-minute interval, for a second interval of a day or an override. */
-const anyIntervalArb: fc.Arbitrary<Interval> = fc
+export const anyIntervalArb: fc.Arbitrary<Interval> = fc
   .tuple(fc.integer({ min: 0, max: 1439 }), fc.integer({ min: 1, max: 1439 }))
   .map(([startMinute, lengthMinutes]): Interval => {
     const endMinute = (startMinute + lengthMinutes) % 1440;
     return [hhmm(startMinute), endMinute === 0 ? '24:00' : hhmm(endMinute)];
   });
 
-const weekdays: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+export const weekdays: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
-function dateText(ms: number): string {
+export function dateText(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
@@ -413,11 +413,11 @@ export const createdMsArb: fc.Arbitrary<number> = fc.oneof(
 );
 
 /** What happens at one event, before it gets its instant. */
-type EventBody =
+export type EventBody =
   | { type: 'updated'; attributes: Attributes }
   | { type: 'message'; author: 'customer' | 'agent' | 'system'; public?: boolean; attributes?: Attributes };
 
-const attributeChangeArb: fc.Arbitrary<Attributes> = fc.oneof(
+export const attributeChangeArb: fc.Arbitrary<Attributes> = fc.oneof(
   {
     // mostly working states, a third of the time solved or closed
     arbitrary: fc
@@ -451,7 +451,7 @@ const attributeChangeArb: fc.Arbitrary<Attributes> = fc.oneof(
   { arbitrary: fc.constantFrom('x', 1, null).map((v) => Object.fromEntries([['__proto__', v]])), weight: 1 },
 );
 
-const eventBodyArb: fc.Arbitrary<EventBody> = fc.oneof(
+export const eventBodyArb: fc.Arbitrary<EventBody> = fc.oneof(
   {
     arbitrary: attributeChangeArb.map((attributes): EventBody => ({ type: 'updated', attributes })),
     weight: 4,
@@ -492,7 +492,7 @@ const gapMinutesArb: fc.Arbitrary<number> = fc.oneof(
   { arbitrary: fc.integer({ min: 1440, max: 3 * 1440 }), weight: 1 },
 );
 
-const createdAttributesArb: fc.Arbitrary<Attributes> = fc
+export const createdAttributesArb: fc.Arbitrary<Attributes> = fc
   .record({
     status: fc.oneof(
       { arbitrary: fc.constantFrom('new', 'open'), weight: 6 },
@@ -532,14 +532,19 @@ const maxLogSpanMs = 8 * msPerDay;
 
 /**
  * A ticket: `created` at `createdMs`, then 0-15 events at whole-minute gaps (at most eight days in
- * all), sometimes handed over unsorted. Also returns the events' instants in applied order.
+ * all), sometimes handed over unsorted. Also returns the events' instants in applied order. (Other
+ * generators pass their own `created` attributes and event bodies.)
  */
-export function ticketArb(createdMs: number): fc.Arbitrary<{ ticket: Ticket; eventMs: number[] }> {
+export function ticketArb(
+  createdMs: number,
+  createdAttributes: fc.Arbitrary<Attributes> = createdAttributesArb,
+  eventBodies: fc.Arbitrary<EventBody> = eventBodyArb,
+): fc.Arbitrary<{ ticket: Ticket; eventMs: number[] }> {
   return fc
     .record({
       id: fc.constantFrom('T-1', 'T-2', 'ticket-42'),
-      createdAttributes: createdAttributesArb,
-      bodies: fc.array(fc.tuple(gapMinutesArb, eventBodyArb), { maxLength: 15, size: 'max' }),
+      createdAttributes,
+      bodies: fc.array(fc.tuple(gapMinutesArb, eventBodies), { maxLength: 15, size: 'max' }),
       shuffleKeys: maybe(fc.array(fc.nat(4), { minLength: 16, maxLength: 16 }), 1, 4),
     })
     .chain(({ id, createdAttributes, bodies, shuffleKeys }) => {
@@ -577,7 +582,7 @@ export interface SlaCase {
  * `now`: rarely before `created`, often exactly at or a minute around an event, between events,
  * or after all of them (at most ten days after `created`).
  */
-function nowArb(eventMs: readonly number[]): fc.Arbitrary<number> {
+export function nowArb(eventMs: readonly number[]): fc.Arbitrary<number> {
   const createdMs = eventMs[0] as number;
   const lastMs = eventMs.at(-1) as number;
   const limitMs = createdMs + 10 * msPerDay;

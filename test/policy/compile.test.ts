@@ -45,7 +45,7 @@ describe('compilePolicy refuses bad input with a path and a readable message', (
       metric({ pauseWhne: { status: 'pending' } }),
       'unrecognized_key',
       ['metrics', 'm', 'pauseWhne'],
-      'policy.metrics.m.pauseWhne: unknown key "pauseWhne", expected one of kind, start, stop, cancel, pauseWhen, restart, goals, warnings',
+      'policy.metrics.m.pauseWhne: unknown key "pauseWhne", expected one of kind, start, stop, cancel, pauseWhen, restart, goals, warnings, calendarAt, goalAt',
     ],
     [
       'an unknown kind',

@@ -149,7 +149,9 @@ describe('reserved-looking names work end to end', () => {
           };
           const ticket = viaJson(c.ticket) as unknown as { id: string; events: { [key: string]: Json }[] };
           // The generated tickets use reserved names as attributes of their own now and then.
-          fc.pre(ticket.events.every((event) => !Object.hasOwn((event.attributes ?? {}) as object, reserved)));
+          fc.pre(
+            ticket.events.every((event) => !Object.hasOwn((event.attributes ?? {}) as object, reserved)),
+          );
           const renamedTicket = viaJson({
             ...ticket,
             events: ticket.events.map((event) =>

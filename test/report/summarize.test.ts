@@ -6,6 +6,7 @@ import {
   compilePolicy,
   computeSlaStates,
   type SlaState,
+  SlaValidationError,
   summarizeSla,
 } from '../../src/index.js';
 
@@ -82,7 +83,7 @@ describe('summarizeSla', () => {
     const cycle = (minutes: number): CycleState => ({
       status: 'met',
       breached: false,
-      goal: { index: 0, target: 3_600_000, calendar: '24/7' },
+      goal: { index: 0, target: 3_600_000, calendar: '24/7', timeZone: null },
       startedAt: 0,
       stoppedAt: 0,
       elapsed: minutes * 60_000,
@@ -145,5 +146,58 @@ describe('summarizeSla', () => {
       breachRate: null,
       elapsed: null,
     });
+  });
+});
+
+describe('summarizeSla checks its arguments (issue 7, D4)', () => {
+  const states = [
+    ...computeSlaStates(
+      [[{ type: 'created', at: '2026-03-02T10:00:00Z', attributes: { tier: 'gold' } }]],
+      policy,
+      { now: '2026-03-02T10:30:00Z' },
+    ),
+  ];
+
+  test('options null is an SlaValidationError naming options, not a TypeError', () => {
+    expect(() => summarizeSla(states, null as never)).toThrow(SlaValidationError);
+    expect(() => summarizeSla(states, null as never)).toThrow(
+      'options: expected options { groupBy? }, or nothing, got null',
+    );
+  });
+
+  test('a groupBy that is a null-prototype object is named, not "Cannot convert object to primitive value"', () => {
+    expect(() => summarizeSla(states, { groupBy: Object.create(null) })).toThrow(
+      'options.groupBy: expected an attribute name (a string) or a function (state) => string | number | boolean | null, got {}',
+    );
+  });
+
+  test('states that are not iterable, or a string, are named', () => {
+    expect(() => summarizeSla(42 as never)).toThrow(/^states: expected an iterable of states/);
+    expect(() => summarizeSla('states' as never)).toThrow(/^states: expected .*got "states"$/);
+  });
+
+  test('an item that is not a state fails at the first thing wrong, with its index', () => {
+    expect(() => summarizeSla([...states, null] as never)).toThrow(
+      'states[1]: expected a state returned by computeSlaState, got null',
+    );
+    expect(() => summarizeSla([{ metrics: { m: { cycles: {} } } }] as never)).toThrow(
+      'states[0].metrics.m.cycles: expected an array of cycle states, got {}',
+    );
+    expect(() => summarizeSla([{ metrics: { m: { cycles: [{ status: 'done' }] } } }] as never)).toThrow(
+      'states[0].metrics.m.cycles[0].status: expected "running", "paused", "met", "breached", "cancelled" or "stopped", got "done"',
+    );
+    expect(() => summarizeSla([{ metrics: {} }] as never, { groupBy: 'tier' })).toThrow(
+      'states[0].attributes: expected an object of attributes',
+    );
+  });
+
+  test('a groupBy function returning undefined groups under null; returning an object is refused', () => {
+    const [row] = summarizeSla(states, {
+      groupBy: (s) => (s.attributes as Record<string, never>).missing,
+    }).groups;
+    expect(row?.key).toBeNull();
+    expect(() => summarizeSla(states, { groupBy: () => ({ tier: 'gold' }) as never })).toThrow(
+      'options.groupBy: expected a group key: a string, a number, a boolean or null (undefined counts as null), got {"tier":"gold"}',
+    );
   });
 });

@@ -103,3 +103,20 @@ describe('formatInstant', () => {
       expect(formatInstant(ms)).toBe(new Date(ms).toISOString());
   });
 });
+
+describe('only a real Date is a Date (issue 7, D4)', () => {
+  test('a proxy of a Date and an object with the Date prototype are refused, not a TypeError from getTime', () => {
+    for (const fake of [new Proxy(new Date(0), {}), Object.create(Date.prototype)]) {
+      const error = errorOf(() => toInstantMs(fake, 'at'));
+      expect(error.issues[0]?.code).toBe('invalid_instant');
+      expect(error.message).toMatch(/^at: expected an instant: .*, got an object$/);
+    }
+  });
+
+  test('a Date subclass and a Date of another realm are Dates', async () => {
+    class Stamp extends Date {}
+    expect(toInstantMs(new Stamp(1772442000000), 'at')).toBe(1772442000000);
+    const { runInNewContext } = await import('node:vm');
+    expect(toInstantMs(runInNewContext('new Date(1772442000000)'), 'at')).toBe(1772442000000);
+  });
+});
