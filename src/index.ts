@@ -14,6 +14,7 @@ export { nextOpen } from './calendar/nextOpen.js';
 export type { ComputeOptions } from './engine/compute.js';
 export { computeSlaState, computeSlaStates } from './engine/compute.js';
 export type { Attributes, Ticket, TicketEvent } from './engine/events.js';
+export type { HostCalendars } from './engine/hostCalendars.js';
 export { serializeSlaState } from './engine/serialize.js';
 export type { CycleState, CycleStatus, MetricState, SlaState, WarningState } from './engine/state.js';
 export type { SlaIssue, SlaIssueCode, SlaPath } from './errors.js';
@@ -22,13 +23,19 @@ export { compilePolicy, safeCompilePolicy } from './policy/compile.js';
 export type { Condition, Matcher, Scalar } from './policy/condition.js';
 export { policyJsonSchema } from './policy/jsonSchema.js';
 export type {
+  CalendarAt,
+  CalendarRef,
   Duration,
+  GoalAt,
   GoalSpec,
   MetricKind,
   MetricSpec,
   Policy,
+  PolicyCalendarSpec,
   PolicySpec,
   RestartMode,
+  Target,
+  TargetForm,
   Trigger,
 } from './policy/policy.js';
 export type { ExplainOptions, TimelineSegment } from './report/explain.js';

@@ -123,7 +123,10 @@ export function toValidationError(
       return;
     }
     const slaCode = issue.code === 'custom' ? (issue.params?.slaCode as SlaIssueCode | undefined) : undefined;
-    const code = slaCode ?? codeOfExpected(issue.message) ?? zodCodeToOurs[issue.code] ?? 'invalid_value';
+    // A number that is not a whole one has the right type and the wrong value.
+    const fraction = issue.code === 'invalid_type' && issue.expected === 'int' ? 'invalid_value' : undefined;
+    const code =
+      slaCode ?? codeOfExpected(issue.message) ?? fraction ?? zodCodeToOurs[issue.code] ?? 'invalid_value';
     const message =
       input === undefined && path.length > 0
         ? missingKey(root, path, issue.message)

@@ -82,6 +82,11 @@ export const expected = {
   calendarDefault:
     'the name of a calendar defined in policy.calendars, or "24/7" (the calendar used when the attribute names none)',
   calendarAt: '"goal", "start" or "piecewise"',
+  businessDays: 'a whole number of business days from 0 to 3650',
+  targetForm:
+    'a target: a duration such as "4h", { businessDays, by?, cutoff? }, { until: attribute } or { attribute: attribute }',
+  pauseWhen: "a condition, or null to remove the kind's default pause",
+  ownerField: 'no field: only the "ownership" kind has an owner field',
   goalAt: '"after_stop" or "before_stop"',
   hostCalendar: 'a calendar returned by compileCalendar(spec), or undefined for none',
   hostCalendars:
@@ -93,14 +98,15 @@ export const expected = {
   conditions: 'an array of conditions',
   fieldName:
     'a field name other than "all", "any" and "not" (each of those must be the only key of its object)',
-  trigger: 'a trigger { on: "created" | "customer_message" | "agent_message" } or { when: condition }',
+  trigger:
+    'a trigger { on: "created" | "customer_message" | "agent_message" }, { when: condition } or { changed: attribute }',
   triggers: 'a trigger or an array of triggers',
   triggerOn: '"created", "customer_message" or "agent_message"',
   target: 'a duration such as "4h" or "PT4H", more than 0 and at most 100 years',
   warning: 'a warning such as "75%", "-15m" (before the target is used up) or "+1h" (past it)',
   warnings: 'an array of warnings such as ["75%", "-15m", "+1h"]',
   uniqueWarning: 'no duplicate warnings ("75%" = "75.0%", "-15m" = "-PT15M")',
-  kind: '"first_response", "next_response", "periodic_update", "resolution" or "custom"',
+  kind: '"first_response", "next_response", "periodic_update", "resolution", "custom", "ownership", "requester_wait", "agent_work" or "pausable_update"',
   restart: '"never", "resume" or "new_cycle"',
   goal: 'a goal { when?, target, calendar? }',
   goals: 'a non-empty array of goals { when?, target, calendar? }',
@@ -110,8 +116,9 @@ export const expected = {
   metricName: 'a metric name that is not integer-like (integer keys would reorder the output)',
   metrics: 'an object of named metrics { name: metric }',
   customTrigger: 'a trigger: a custom metric has no default start or stop',
-  metric: 'a metric { kind, goals, start?, stop?, cancel?, pauseWhen?, restart?, warnings? }',
-  policy: 'a policy { calendars?, resolvedWhen?, metrics }',
+  metric:
+    'a metric { kind, goals, start?, stop?, cancel?, pauseWhen?, restart?, warnings?, calendarAt?, goalAt?, keyBy?, field? }',
+  policy: 'a policy { calendars?, holidaySets?, resolvedWhen?, metrics }',
   compiledPolicy: 'a policy spec or a policy returned by compilePolicy(spec)',
   ticket: 'a ticket { id, events } or an array of events',
   ticketId: 'a string id',
@@ -127,7 +134,8 @@ export const expected = {
   options: 'options { now }',
   explainOptions: 'options { now, metric, cycle? }',
   summarizeOptions: 'options { groupBy? }, or nothing',
-  groupBy: 'an attribute name (a string) or a function (state) => string | number | boolean | null',
+  groupBy:
+    'an attribute name (a string), a function (state) => string | number | boolean | null, or { cycleKey: true }',
   groupKey: 'a group key: a string, a number, a boolean or null (undefined counts as null)',
   tickets: 'an iterable of tickets, such as an array or a generator (not a string)',
   states: 'an iterable of states from computeSlaState, such as an array or a generator (not a string)',
@@ -141,6 +149,7 @@ export const expected = {
   elapsedMs: 'a number of milliseconds',
   stateNow: 'an integer epoch-ms number',
   stateInstant: 'an integer epoch-ms number or null',
+  nextDeadline: 'a next deadline { metric, at } or null',
   warningStates: 'an array of warnings { threshold, at, reached }',
   warningState: 'a warning { threshold, at, reached }',
   issues: 'an array of issues { code, path, message } (code and message strings, path an array)',

@@ -9,6 +9,11 @@ import { type OffsetReader, offsetSegments } from './zone/offsets.js';
 /** Real ms covered by one chunk: 52 weeks, so that chunk bounds keep the epoch's weekday. */
 export const msPerChunk = 364 * msPerDay;
 
+// How far chunks are ever built: well past the input range (1900-2200), so that long targets
+// added near 2200 still find their instant; beyond it an answer is reported as never (null).
+export const horizonStartMs = -5364662400000; // 1800-01-01T00:00:00Z
+export const horizonEndMs = 32503680000000; // 3000-01-01T00:00:00Z
+
 /** The open intervals of `[startMs, endMs)` in UTC. */
 export interface Chunk {
   readonly startMs: number;
@@ -27,6 +32,13 @@ export interface Chunk {
    * lookup plus a step or two.
    */
   readonly intervalsBeforeDay: Int32Array;
+  /**
+   * The chunk's stretches of constant UTC offset: stretch i starts at `segmentStartsMs[i]` (the
+   * first at `startMs`) and has offset `segmentOffsetsMs[i]` (local wall clock = utc + offset).
+   * Kept so that wall clocks can be read back without asking `Intl` again.
+   */
+  readonly segmentStartsMs: Float64Array;
+  readonly segmentOffsetsMs: Float64Array;
 }
 
 /** Days in a chunk, and the length of `intervalsBeforeDay`. */
@@ -104,6 +116,8 @@ export function buildChunk(plan: LocalHours, zone: OffsetReader, startMs: number
     openThroughMs,
     openTotalMs,
     intervalsBeforeDay,
+    segmentStartsMs: Float64Array.from(startsMs),
+    segmentOffsetsMs: Float64Array.from(offsetsMs),
   };
 }
 

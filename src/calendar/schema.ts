@@ -19,7 +19,8 @@ const calendarKeys = ['timeZone', 'week', 'holidays', 'overrides'] as const;
 const policyCalendarKeys = ['timeZone', 'week', 'holidays', 'holidaySets', 'overrides'] as const;
 
 // The same language as `parseLocalTime`: "HH:MM" or "HH:MM:SS", 00:00 to 24:00.
-const localTimePattern = /^(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d)?|24:00(?::00)?)$/;
+/** `"HH:MM"` or `"HH:MM:SS"` from 00:00 to 24:00, as a pattern for JSON Schema too. */
+export const localTimePattern = /^(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d)?|24:00(?::00)?)$/;
 
 const localDatePattern = /^\d{4}-\d{2}-\d{2}$/;
 

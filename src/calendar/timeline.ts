@@ -7,8 +7,9 @@
  * whatever the span.
  */
 import { msPerDay } from '../time/units.js';
+import { alwaysOpenBusinessDayDueAt, type ZonedDays, zonedBusinessDayDueAt } from './businessDays.js';
 import { buildChunk, type Chunk, lastIntervalOpenedBy, msPerChunk } from './chunk.js';
-import type { LocalHours } from './localHours.js';
+import { type DayHours, hoursOn, type LocalHours } from './localHours.js';
 import type { OffsetReader } from './zone/offsets.js';
 
 /** The searches every calendar supports; instants and positions are trusted ms. */
@@ -22,6 +23,17 @@ export interface Timeline {
   addFrom(fromMs: number, deltaMs: number): number | null;
   nextOpenAt(ms: number): number | null;
   nextCloseAt(ms: number): number | null;
+  /**
+   * SPEC 11's due instant E for a `{ businessDays, by?, cutoff? }` target from cycle start
+   * `startMs`, or null when the calendar never opens at or after `startMs` (s' null). `byMs` and
+   * `cutoffMs` are ms since local midnight, 0 to `msPerDay` ("24:00"), or null when not set.
+   */
+  businessDayDueAt(
+    startMs: number,
+    businessDays: number,
+    byMs: number | null,
+    cutoffMs: number | null,
+  ): number | null;
 }
 
 /** `"24/7"`: open at every instant, so positions are instants. */
@@ -32,6 +44,7 @@ export const alwaysOpenTimeline: Timeline = {
   addFrom: (fromMs, deltaMs) => fromMs + deltaMs,
   nextOpenAt: (ms) => ms,
   nextCloseAt: () => null,
+  businessDayDueAt: alwaysOpenBusinessDayDueAt,
 };
 
 /** A calendar with no open hours on any date: nothing is ever reached. */
@@ -42,12 +55,11 @@ export const neverOpenTimeline: Timeline = {
   addFrom: () => null,
   nextOpenAt: () => null,
   nextCloseAt: (ms) => ms,
+  businessDayDueAt: () => null,
 };
 
-// How far chunks are ever built: well past the input range (1900-2200), so that long targets
-// added near 2200 still find their instant; beyond it an answer is reported as never (null).
-export const horizonStartMs = -5364662400000; // 1800-01-01T00:00:00Z
-export const horizonEndMs = 32503680000000; // 3000-01-01T00:00:00Z
+// The horizon lives beside the chunks it bounds; re-exported where it has always been read.
+export { horizonEndMs, horizonStartMs } from './chunk.js';
 /** `Math.floor(horizonStartMs / msPerChunk)`, as a literal so that importing does no work. */
 export const firstChunk = -171;
 /** Index of the chunk holding `horizonEndMs - 1`, relative to `firstChunk`. */
@@ -57,7 +69,7 @@ export const lastChunk = 1204;
  * A zoned calendar, built lazily one chunk (52 weeks) at a time and cached. Chunks are built on
  * demand; positions are kept for a contiguous run of chunks, extended when a query needs it.
  */
-export class ZonedTimeline implements Timeline {
+export class ZonedTimeline implements Timeline, ZonedDays {
   private readonly plan: LocalHours;
   private readonly zone: OffsetReader;
   private readonly chunks: (Chunk | null)[];
@@ -224,6 +236,25 @@ export class ZonedTimeline implements Timeline {
       closeMs = chunk.boundsMs[1] as number;
     }
     return closeMs;
+  }
+
+  businessDayDueAt(
+    startMs: number,
+    businessDays: number,
+    byMs: number | null,
+    cutoffMs: number | null,
+  ): number | null {
+    return zonedBusinessDayDueAt(this, startMs, businessDays, byMs, cutoffMs);
+  }
+
+  /** `hours(D)` of local date `dayNumber`. */
+  hoursOfDay(dayNumber: number): DayHours {
+    return hoursOn(this.plan, dayNumber);
+  }
+
+  /** The chunk holding `ms` (the horizon's first or last chunk for an instant outside it), built if needed. */
+  chunkHolding(ms: number): Chunk {
+    return this.chunk(chunkIndexOf(ms));
   }
 
   private positionAtChunkEnd(k: number): number {

@@ -3,8 +3,9 @@
  * (`--workers 1`) or in a worker. Both paths run `evaluate` and `JSON.stringify` on equal values,
  * so their output is byte for byte the same.
  */
-import { type Policy, serializeSlaState } from '../index.js';
+import { type Policy, type SlaState, serializeSlaState } from '../index.js';
 import { evaluate, type LineProblem } from './evaluate.js';
+import { lineMessage } from './messages.js';
 import { linesOf, lineTooLong, type TextBatch } from './ndjson.js';
 import {
   type ClassifiedLine,
@@ -39,9 +40,27 @@ function computeOne(item: TicketLine | EventLines, policy: Policy, nowMs: number
     policy,
     nowMs,
   );
-  return result.ok
-    ? { stdout: [`${JSON.stringify(serializeSlaState(result.state))}\n`], problems: [], computed: 1 }
-    : { stdout: [], problems: result.problems, computed: 0 };
+  if (!result.ok) return { stdout: [], problems: result.problems, computed: 0 };
+  const text = stateLine(result.state);
+  return text === null
+    ? { stdout: [], problems: [{ line: item.line, message: lineMessage.stateTooLong() }], computed: 0 }
+    : { stdout: [text], problems: [], computed: 1 };
+}
+
+/**
+ * A state as its output line, or null when its JSON is longer than a string can be (2^29 - 24
+ * characters in V8). A line well within the size limit can get there when a policy of many metrics
+ * gives the ticket thousands of cycles in each (seen: a 12 MB line of reopenings and a policy of 160
+ * metrics). That ticket is reported as its line's problem, and the run goes on.
+ */
+function stateLine(state: SlaState): string | null {
+  const serialized = serializeSlaState(state);
+  try {
+    return `${JSON.stringify(serialized)}\n`;
+  } catch (error) {
+    if (error instanceof RangeError) return null;
+    throw error;
+  }
 }
 
 /** Computes items in order into one result. */

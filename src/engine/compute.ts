@@ -35,6 +35,7 @@ function inactiveMetric(): MetricState {
     status: 'inactive',
     breached: false,
     goal: null,
+    key: null,
     startedAt: null,
     stoppedAt: null,
     elapsed: 0,
@@ -56,6 +57,7 @@ function flatten(latest: CycleState, cycles: CycleState[], breachedCycles: numbe
     status: latest.status,
     breached: latest.breached,
     goal: latest.goal,
+    key: latest.key,
     startedAt: latest.startedAt,
     stoppedAt: latest.stoppedAt,
     elapsed: latest.elapsed,
@@ -94,6 +96,7 @@ export function computeWith(
   const result = replay(log, policy, nowMs, host);
   const metrics: Record<string, MetricState> = {};
   let nextChangeAt: number | null = null;
+  let nextDeadline: { metric: string; at: number } | null = null;
   let breached = false;
   for (let m = 0; m < policy.metrics.length; m++) {
     const metric = policy.metrics[m] as CompiledMetric;
@@ -115,12 +118,16 @@ export function computeWith(
     if (latest.nextChangeAt !== null && (nextChangeAt === null || latest.nextChangeAt < nextChangeAt)) {
       nextChangeAt = latest.nextChangeAt;
     }
+    // Only a running cycle reports a deadline; strictly earlier wins, so ties keep policy order.
+    if (latest.deadline !== null && (nextDeadline === null || latest.deadline < nextDeadline.at)) {
+      nextDeadline = { metric: metric.name, at: latest.deadline };
+    }
   }
   const attributes: Record<string, Scalar> = {};
   result.attributes.forEach((value, key) => {
     setOwn(attributes, key, value);
   });
-  return { ticketId: log.ticketId, now: nowMs, attributes, metrics, nextChangeAt, breached };
+  return { ticketId: log.ticketId, now: nowMs, attributes, metrics, nextChangeAt, breached, nextDeadline };
 }
 
 /**

@@ -6,6 +6,7 @@
 import type { Timeline } from '../calendar/timeline.js';
 import type { CompiledGoal, CompiledMetric } from '../policy/policy.js';
 import { alwaysOpenCalendar, type ResolvedCalendar } from '../policy/resolvedCalendar.js';
+import { type WarningRule, warningThresholdMs } from '../policy/warnings.js';
 import type { CycleRecord } from './replay.js';
 import type { CycleState, CycleStatus, WarningState } from './state.js';
 
@@ -154,6 +155,7 @@ export function measureCycle(cycle: CycleRecord, metric: CompiledMetric, nowMs: 
       status: statusOf(cycle, undefined),
       breached: false,
       goal: null,
+      key: cycle.key,
       startedAt: cycle.startedAtMs,
       stoppedAt,
       elapsed: elapsedMs,
@@ -167,7 +169,8 @@ export function measureCycle(cycle: CycleRecord, metric: CompiledMetric, nowMs: 
     };
   }
 
-  const targetMs = goal.targetMs;
+  const targetMs = cycle.targetMs;
+  const fixedThresholds = goal.target.form === 'duration';
   const breached = elapsedMs > targetMs;
   const lastOnTimeMs = breached || running ? counted.lastWithin(targetMs) : null;
   let nextChangeAt = running && !breached && lastOnTimeMs !== null ? lastOnTimeMs + 1 : null;
@@ -175,7 +178,10 @@ export function measureCycle(cycle: CycleRecord, metric: CompiledMetric, nowMs: 
   for (let w = 0; w < metric.warnings.length; w++) {
     // Only an open, running cycle counts beyond its recorded stretches: for an ended or paused
     // one, a threshold not reached by the end of its last running stretch gives null.
-    const at = counted.firstReaching(goal.thresholdsMs[w] as number, cycle.startedAtMs);
+    const thresholdMs = fixedThresholds
+      ? (goal.thresholdsMs[w] as number)
+      : warningThresholdMs(metric.warningRules[w] as WarningRule, targetMs);
+    const at = counted.firstReaching(thresholdMs, cycle.startedAtMs);
     // SPEC's `at <= min(now, stoppedAt)`: an ended cycle's instants all lie before its end, and it
     // ended at or before `now` (later events are ignored).
     const reached = at !== null && at <= nowMs;
@@ -191,12 +197,15 @@ export function measureCycle(cycle: CycleRecord, metric: CompiledMetric, nowMs: 
       target: targetMs,
       calendar: calendar.name,
       timeZone: calendar.timeZone,
+      form: goal.target.form,
     },
+    key: cycle.key,
     startedAt: cycle.startedAtMs,
     stoppedAt,
     elapsed: elapsedMs,
     remaining: targetMs - elapsedMs,
-    percent: (elapsedMs / targetMs) * 100,
+    // A zero target (a due date already past) has no meaningful percentage.
+    percent: targetMs === 0 ? null : (elapsedMs / targetMs) * 100,
     deadline: running ? lastOnTimeMs : null,
     breachedAt: breached ? lastOnTimeMs : null,
     pausedFor: counted.pausedMs,

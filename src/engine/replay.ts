@@ -3,10 +3,19 @@
  * stopped or were cancelled, and their running and paused stretches. Constant work per event
  * and metric; no business time is measured here.
  */
+
+import type { Timeline } from '../calendar/timeline.js';
 import type { AttributeValues, Scalar } from '../policy/condition.js';
 import { resolvedCondition } from '../policy/kinds.js';
-import type { CompiledMetric, PolicyInternals, TriggerRule } from '../policy/policy.js';
+import type {
+  CompiledGoal,
+  CompiledMetric,
+  PolicyInternals,
+  TargetRule,
+  TriggerRule,
+} from '../policy/policy.js';
 import { alwaysOpenCalendar, type HostLookup, type ResolvedCalendar } from '../policy/resolvedCalendar.js';
+import { dueInstantMs, durationAttributeMs } from '../policy/targetValues.js';
 import { EventKind, type Log } from './events.js';
 
 /** How a cycle ended, if it has. */
@@ -20,6 +29,10 @@ export interface CycleRecord {
   ending: CycleEnding;
   /** The goal chosen at the end (or at `now` while open); -1 when none matches. */
   goalIndex: number;
+  /** The chosen goal's target in counted ms, resolved with its calendar; NaN without a goal. */
+  targetMs: number;
+  /** `keyBy`'s attribute right after the cycle's first start (null when absent or no keyBy). */
+  key: Scalar;
   /** Flat `[fromMs, toMs, paused (1) or running (0), ...]` of the stretches that have ended. */
   stretches: number[];
   /** Start of the stretch in progress while open (it runs to `now`). */
@@ -64,6 +77,9 @@ function fires(
   facts: EventFacts,
   edges: Uint8Array,
   reopened: boolean,
+  changed: Uint8Array,
+  values: AttributeValues,
+  resolved: boolean,
 ): boolean {
   for (const rule of rules) {
     switch (rule.type) {
@@ -88,24 +104,25 @@ function fires(
       case 'customer_message_answered_before':
         if (facts.kind === EventKind.CustomerMessage && facts.answeredBefore) return true;
         break;
+      case 'changed':
+        if (changed[rule.slot] === 1) return true;
+        break;
+      case 'owner_start':
+        // created with an owner, a change to a present owner, or a reopen while owned; never while resolved.
+        if (!resolved && values[rule.slot] !== undefined && (changed[rule.slot] === 1 || reopened))
+          return true;
+        break;
     }
   }
   return false;
 }
 
-function chooseGoal(metric: CompiledMetric, attributes: AttributeValues): number {
-  const goals = metric.goals;
-  for (let i = 0; i < goals.length; i++) {
-    const when = (goals[i] as (typeof goals)[number]).when;
-    if (when === null || when(attributes)) return i;
-  }
-  return -1;
-}
-
 /**
- * Chooses the goal with the attributes that judge the cycle, and resolves its calendar per
- * `calendarAt` (docs/policy.md, "Whose hours"): with the same attributes, with those at the
- * cycle's first start, or piece by piece (projections on the one the judging attributes name).
+ * Chooses the goal with the attributes that judge the cycle, resolves its calendar per
+ * `calendarAt` (docs/policy.md, "Whose hours": with the same attributes, with those at the
+ * cycle's first start, or piece by piece, projections on the one the judging attributes name),
+ * and its target into counted time on that calendar (docs/policy.md, "Targets"). A goal whose
+ * target cannot be resolved (a due date or duration attribute missing or invalid) does not match.
  */
 function settle(
   cycle: CycleRecord,
@@ -113,22 +130,41 @@ function settle(
   attributes: AttributeValues,
   host: HostLookup | undefined,
 ): void {
-  const goalIndex = chooseGoal(metric, attributes);
-  cycle.goalIndex = goalIndex;
-  const goal = goalIndex >= 0 ? metric.goals[goalIndex] : undefined;
-  if (goal === undefined) {
-    cycle.calendar = alwaysOpenCalendar;
+  const goals = metric.goals;
+  for (let i = 0; i < goals.length; i++) {
+    const goal = goals[i] as CompiledGoal;
+    if (goal.when !== null && !goal.when(attributes)) continue;
+    const target = goal.target;
+    const readMs =
+      target.form === 'until'
+        ? dueInstantMs(attributes[target.slot])
+        : target.form === 'attribute'
+          ? durationAttributeMs(attributes[target.slot])
+          : 0;
+    if (Number.isNaN(readMs)) continue;
+    cycle.goalIndex = i;
+    const calendar = calendarOf(cycle, metric, goal, attributes, host);
+    cycle.calendar = calendar;
+    cycle.targetMs = targetMsOf(target, readMs, calendar.timeline, cycle.startedAtMs);
     return;
   }
-  if (goal.fixedCalendar !== null) {
-    cycle.calendar = goal.fixedCalendar;
-    return;
-  }
-  if (metric.calendarAt === 'start') {
-    cycle.calendar = goal.resolveCalendar(cycle.startValues ?? attributes, host);
-    return;
-  }
-  cycle.calendar = goal.resolveCalendar(attributes, host);
+  cycle.goalIndex = -1;
+  cycle.targetMs = Number.NaN;
+  cycle.calendar = alwaysOpenCalendar;
+  cycle.pieceCalendars = null;
+}
+
+function calendarOf(
+  cycle: CycleRecord,
+  metric: CompiledMetric,
+  goal: CompiledGoal,
+  attributes: AttributeValues,
+  host: HostLookup | undefined,
+): ResolvedCalendar {
+  // A resumed cycle may have had another goal: its pieces' calendars are decided afresh.
+  cycle.pieceCalendars = null;
+  if (goal.fixedCalendar !== null) return goal.fixedCalendar;
+  if (metric.calendarAt === 'start') return goal.resolveCalendar(cycle.startValues ?? attributes, host);
   const pieces = cycle.pieceValues;
   if (metric.calendarAt === 'piecewise' && pieces !== null) {
     const calendars: ResolvedCalendar[] = [];
@@ -136,6 +172,25 @@ function settle(
       calendars.push(goal.resolveCalendar(pieces[i] as AttributeValues, host));
     }
     cycle.pieceCalendars = calendars;
+  }
+  return goal.resolveCalendar(attributes, host);
+}
+
+/** Counted ms of a target measured from the cycle's (first) start `startMs` on `timeline`. */
+function targetMsOf(target: TargetRule, readMs: number, timeline: Timeline, startMs: number): number {
+  switch (target.form) {
+    case 'duration':
+      return target.ms;
+    case 'attribute':
+      return readMs;
+    case 'until':
+      return Math.max(0, timeline.positionAt(readMs) - timeline.positionAt(startMs));
+    case 'businessDays': {
+      const dueMs = timeline.businessDayDueAt(startMs, target.days, target.byMs, target.cutoffMs);
+      // Never open again: nothing is ever counted, so a zero target never breaches.
+      if (dueMs === null) return 0;
+      return Math.max(0, timeline.positionAt(dueMs) - timeline.positionAt(startMs));
+    }
   }
 }
 
@@ -201,6 +256,8 @@ export function replay(
   const values: (Exclude<Scalar, null> | undefined)[] = new Array(fieldSlots.size).fill(undefined);
   // `goalAt: "before_stop"` judges an ended cycle by the attributes before the event that ended it.
   const before = policy.needsValuesBefore ? values.slice() : values;
+  // Which attributes this event changed (strict equality; absent is a value), for `changed` triggers.
+  const changed = new Uint8Array(policy.watchesChanges ? fieldSlots.size : 0);
   const metrics = policy.metrics;
   const cycles: CycleRecord[][] = metrics.map(() => []);
   const conditions = policy.edgeConditions;
@@ -213,6 +270,7 @@ export function replay(
     const atMs = event.atMs;
     const changes = event.changes;
     if (before !== values) for (let i = 0; i < values.length; i++) before[i] = values[i];
+    if (changed.length > 0) changed.fill(0);
     if (changes !== null) {
       for (let i = 0; i < changes.length; i += 2) {
         const key = changes[i] as string;
@@ -220,7 +278,11 @@ export function replay(
         if (value === null) attributes.delete(key);
         else attributes.set(key, value);
         const slot = fieldSlots.get(key);
-        if (slot !== undefined) values[slot] = value === null ? undefined : value;
+        if (slot !== undefined) {
+          const next = value === null ? undefined : value;
+          if (changed.length > 0 && values[slot] !== next) changed[slot] = 1;
+          values[slot] = next;
+        }
       }
     }
     const wasResolved = held[resolvedCondition] === 1;
@@ -230,6 +292,7 @@ export function replay(
       held[c] = holds;
     }
     const reopened = wasResolved && held[resolvedCondition] === 0;
+    const resolvedNow = held[resolvedCondition] === 1;
     facts.kind = event.kind;
     facts.answeredBefore = facts.answered;
     if (event.kind === EventKind.AgentMessage) facts.answered = true;
@@ -242,18 +305,27 @@ export function replay(
       // (1) An open cycle stops if a stop trigger fires, else is cancelled if a cancel trigger does.
       if (last !== undefined && last.ending === 'open') {
         const judging = metric.goalAt === 'before_stop' ? before : values;
-        if (fires(metric.stop, facts, edges, reopened))
+        if (fires(metric.stop, facts, edges, reopened, changed, values, resolvedNow))
           endCycle(last, atMs, 'stopped', metric, judging, host);
-        else if (fires(metric.cancel, facts, edges, reopened))
+        else if (fires(metric.cancel, facts, edges, reopened, changed, values, resolvedNow))
           endCycle(last, atMs, 'cancelled', metric, judging, host);
       }
 
       // (2) A start trigger starts a cycle, or resumes the stopped one (restart: "resume").
       let begun: CycleRecord | undefined;
       let resumedFrom:
-        | { endedAtMs: number; goalIndex: number; calendar: ResolvedCalendar; pieces: number }
+        | {
+            endedAtMs: number;
+            goalIndex: number;
+            targetMs: number;
+            calendar: ResolvedCalendar;
+            pieces: number;
+          }
         | undefined;
-      if ((last === undefined || last.ending !== 'open') && fires(metric.start, facts, edges, reopened)) {
+      if (
+        (last === undefined || last.ending !== 'open') &&
+        fires(metric.start, facts, edges, reopened, changed, values, resolvedNow)
+      ) {
         if (last === undefined || last.ending === 'cancelled' || metric.restart === 'new_cycle') {
           const tracksCalendar = metric.calendarSlots.length > 0;
           begun = {
@@ -261,6 +333,8 @@ export function replay(
             endedAtMs: Number.NaN,
             ending: 'open',
             goalIndex: -1,
+            targetMs: Number.NaN,
+            key: metric.keySlot < 0 ? null : (values[metric.keySlot] ?? null),
             stretches: [],
             stretchFromMs: atMs,
             paused: false,
@@ -275,6 +349,7 @@ export function replay(
           resumedFrom = {
             endedAtMs: last.endedAtMs,
             goalIndex: last.goalIndex,
+            targetMs: last.targetMs,
             calendar: last.calendar,
             pieces: last.pieceValues?.length ?? 0,
           };
@@ -299,6 +374,7 @@ export function replay(
             begun.ending = 'stopped';
             begun.endedAtMs = resumedFrom.endedAtMs;
             begun.goalIndex = resumedFrom.goalIndex;
+            begun.targetMs = resumedFrom.targetMs;
             begun.calendar = resumedFrom.calendar;
             if (begun.pieceValues !== null) begun.pieceValues.length = resumedFrom.pieces;
           }

@@ -59,6 +59,7 @@ function serializeCycle(cycle: CycleState, metric: string, index: number): objec
     status: cycle.status,
     breached: cycle.breached,
     goal: cycle.goal,
+    key: cycle.key ?? null,
     startedAt: iso(cycle.startedAt, metric, index, 'startedAt'),
     stoppedAt: iso(cycle.stoppedAt, metric, index, 'stoppedAt'),
     elapsed: cycle.elapsed,
@@ -81,6 +82,7 @@ function serializeMetric(metric: MetricState, name: string): object {
     status: metric.status,
     breached: metric.breached,
     goal: metric.goal,
+    key: metric.key ?? null,
     startedAt: iso(metric.startedAt, name, -1, 'startedAt'),
     stoppedAt: iso(metric.stoppedAt, name, -1, 'stoppedAt'),
     elapsed: metric.elapsed,
@@ -107,6 +109,13 @@ function copyOwn<T>(
 }
 
 const same = <T>(value: T): T => value;
+
+/** `nextDeadline` with its instant as ISO text (absent, as from an older state, is null). */
+function serializeNextDeadline(next: SlaState['nextDeadline'] | undefined): object | null {
+  if (next === null || next === undefined) return null;
+  if (typeof next !== 'object') notAState(next, expected.nextDeadline, null, -1, 'nextDeadline');
+  return { metric: next.metric, at: iso(next.at, null, -1, 'nextDeadline') };
+}
 
 /**
  * A plain JSON-ready copy of a state: every instant as an ISO 8601 UTC string
@@ -137,5 +146,6 @@ export function serializeSlaState(state: SlaState): Record<string, unknown> {
     metrics: copyOwn(metrics, serializeMetric),
     nextChangeAt: iso(state.nextChangeAt, null, -1, 'nextChangeAt'),
     breached: state.breached,
+    nextDeadline: serializeNextDeadline(state.nextDeadline),
   };
 }

@@ -22,15 +22,19 @@ export interface CycleState {
   readonly breached: boolean;
   /**
    * The goal that applies: its index in the metric's `goals`, its target (counted ms), the
-   * calendar actually used (a policy calendar's name, a host calendar's key, or `"24/7"`) and
-   * that calendar's zone as written (null for `"24/7"`); null when no goal matches.
+   * calendar actually used (a policy calendar's name, a host calendar's key, or `"24/7"`),
+   * that calendar's zone as written (null for `"24/7"`), and the form the target was written in;
+   * null when no goal matches.
    */
   readonly goal: {
     readonly index: number;
     readonly target: number;
     readonly calendar: string;
     readonly timeZone: string | null;
+    readonly form: 'duration' | 'businessDays' | 'until' | 'attribute';
   } | null;
+  /** `keyBy`'s attribute right after the cycle's (first) start; null without `keyBy`, when absent, or inactive. */
+  readonly key: Scalar;
   readonly startedAt: number | null;
   /** The stop or cancel instant. */
   readonly stoppedAt: number | null;
@@ -71,4 +75,10 @@ export interface SlaState {
   readonly nextChangeAt: number | null;
   /** Whether any metric's latest cycle is breached. */
   readonly breached: boolean;
+  /**
+   * The earliest deadline among the metrics' latest cycles that are open and running (a breached
+   * one's past deadline included; ties go to the metric first in policy order): what a helpdesk
+   * view sorts by. Null when none runs with a deadline.
+   */
+  readonly nextDeadline: { readonly metric: string; readonly at: number } | null;
 }

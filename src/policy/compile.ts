@@ -5,6 +5,7 @@ import { toValidationError } from '../issues.js';
 import { expected, expectedFound } from '../messages.js';
 import { escapeProtoKeys } from '../protoKeys.js';
 import { parseDurationText } from '../time/duration.js';
+import { parseLocalTime } from '../time/localTime.js';
 import { compileCalendarRef } from './calendarRef.js';
 import { type CalendarSource, fixedSource, templateSource } from './calendarSource.js';
 import { type Condition, compileCondition, type FieldSlots, type Predicate } from './condition.js';
@@ -18,6 +19,8 @@ import {
   type PolicyInternals,
   type PolicySpec,
   policyKey,
+  type Target,
+  type TargetRule,
   type Trigger,
   type TriggerRule,
 } from './policy.js';
@@ -129,9 +132,11 @@ function buildPolicy(spec: PolicySpec): Policy {
   edge(spec.resolvedWhen ?? defaultResolvedWhen);
 
   const rulesOf = (triggers: readonly Trigger[]): TriggerRule[] =>
-    triggers.map((trigger) =>
-      'on' in trigger ? { type: trigger.on } : { type: 'when', condition: edge(trigger.when) },
-    );
+    triggers.map((trigger): TriggerRule => {
+      if ('on' in trigger) return { type: trigger.on };
+      if ('changed' in trigger) return { type: 'changed', slot: slotOf(trigger.changed) };
+      return { type: 'when', condition: edge(trigger.when) };
+    });
 
   const metrics: CompiledMetric[] = Object.entries(spec.metrics).map(([name, metricSpec]) =>
     buildMetric(name, metricSpec, sources, rulesOf, slotOf),
@@ -141,6 +146,11 @@ function buildPolicy(spec: PolicySpec): Policy {
     edgeConditions,
     metrics: Object.freeze(metrics),
     needsValuesBefore: metrics.some((metric) => metric.goalAt === 'before_stop'),
+    watchesChanges: metrics.some((metric) =>
+      [metric.start, metric.stop, metric.cancel].some((rules) =>
+        rules.some((rule) => rule.type === 'changed' || rule.type === 'owner_start'),
+      ),
+    ),
   });
   // Object.fromEntries defines own properties: "__proto__" stays a name here too.
   const calendars = Object.fromEntries([...sources].map(([name, source]) => [name, source.compiled]));
@@ -184,30 +194,43 @@ function buildMetric(
   rulesOf: (triggers: readonly Trigger[]) => TriggerRule[],
   slotOf: FieldSlots,
 ): CompiledMetric {
-  const defaults = kindDefaults(spec.kind);
+  const ownerField = spec.field ?? 'group';
+  const defaults = kindDefaults(spec.kind, ownerField, spec.kind === 'ownership' ? slotOf(ownerField) : -1);
   const start = spec.start === undefined ? defaults.start : rulesOf(asList(spec.start) ?? []);
   const stop = spec.stop === undefined ? defaults.stop : rulesOf(asList(spec.stop) ?? []);
   const cancel = spec.cancel === undefined ? defaults.cancel : rulesOf(asList(spec.cancel) ?? []);
   const whenConditions = (rules: readonly TriggerRule[]) =>
     rules.flatMap((rule) => (rule.type === 'when' ? [rule.condition] : []));
   const warningRules = (spec.warnings ?? []).map((text) => parseWarning(text)!);
+  // A given pauseWhen replaces the kind's default; null removes it.
+  const pauseCondition = spec.pauseWhen === undefined ? defaults.pauseWhen : spec.pauseWhen;
+  const keyField = spec.keyBy ?? defaults.keyField;
   const calendarSlots: number[] = [];
   const goals: CompiledGoal[] = spec.goals.map((goal, index) => {
-    const targetMs = typeof goal.target === 'number' ? goal.target : parseDurationText(goal.target)!;
+    const target = compileTarget(goal.target, slotOf);
     const ref = compileCalendarRef(goal.calendar, sources, slotOf);
     for (const slot of ref.slots) if (!calendarSlots.includes(slot)) calendarSlots.push(slot);
     const fixed = ref.fixed;
+    const targetMs = target.form === 'duration' ? target.ms : Number.NaN;
     return Object.freeze({
       descriptor:
-        fixed === null
+        fixed === null || target.form !== 'duration'
           ? null
-          : Object.freeze({ index, target: targetMs, calendar: fixed.name, timeZone: fixed.timeZone }),
+          : Object.freeze({
+              index,
+              target: targetMs,
+              calendar: fixed.name,
+              timeZone: fixed.timeZone,
+              form: target.form,
+            }),
       index,
       when: goal.when === undefined ? null : compileCondition(goal.when, slotOf),
-      targetMs,
+      target,
       fixedCalendar: fixed,
       resolveCalendar: ref.resolve,
-      thresholdsMs: Object.freeze(warningRules.map((rule) => warningThresholdMs(rule, targetMs))),
+      thresholdsMs: Object.freeze(
+        target.form === 'duration' ? warningRules.map((rule) => warningThresholdMs(rule, targetMs)) : [],
+      ),
     });
   });
   return Object.freeze({
@@ -218,14 +241,33 @@ function buildMetric(
     cancel,
     stopWhen: whenConditions(stop),
     cancelWhen: whenConditions(cancel),
-    pauseWhen: spec.pauseWhen === undefined ? null : compileCondition(spec.pauseWhen, slotOf),
+    pauseWhen: pauseCondition == null ? null : compileCondition(pauseCondition, slotOf),
+    pauseCondition: pauseCondition ?? null,
     restart: spec.restart ?? defaults.restart,
     goals: Object.freeze(goals),
     warnings: Object.freeze([...(spec.warnings ?? [])]),
+    warningRules: Object.freeze(warningRules),
+    keySlot: keyField === undefined ? -1 : slotOf(keyField),
     calendarAt: spec.calendarAt ?? 'goal',
-    goalAt: spec.goalAt ?? 'after_stop',
+    goalAt: spec.goalAt ?? defaults.goalAt ?? 'after_stop',
     calendarSlots: Object.freeze(calendarSlots),
   });
+}
+
+/** A validated target, compiled: fixed counted time, or how to find it when the goal is chosen. */
+function compileTarget(target: Target, slotOf: FieldSlots): TargetRule {
+  if (typeof target === 'number') return { form: 'duration', ms: target };
+  if (typeof target === 'string') return { form: 'duration', ms: parseDurationText(target)! };
+  if ('businessDays' in target) {
+    return {
+      form: 'businessDays',
+      days: target.businessDays,
+      byMs: target.by === undefined ? null : (parseLocalTime(target.by) as number),
+      cutoffMs: target.cutoff === undefined ? null : (parseLocalTime(target.cutoff) as number),
+    };
+  }
+  if ('until' in target) return { form: 'until', slot: slotOf(target.until) };
+  return { form: 'attribute', slot: slotOf(target.attribute) };
 }
 
 function deepFreeze<T>(value: T): T {

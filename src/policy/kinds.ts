@@ -1,8 +1,9 @@
 /**
- * The five metric kinds and their defaults (SPEC.md section 6's table), modelled on the metrics
- * Zendesk, Jira Service Management and ServiceNow users know.
+ * The metric kinds and their defaults (docs/policy.md, "The kinds"), modelled on the metrics
+ * Zendesk, Jira Service Management, ServiceNow and GLPI users know.
  */
-import type { MetricKind, RestartMode, TriggerRule } from './policy.js';
+import type { Condition } from './condition.js';
+import type { GoalAt, MetricKind, RestartMode, TriggerRule } from './policy.js';
 
 /** The index of `resolvedWhen` among a policy's edge conditions. */
 export const resolvedCondition = 0;
@@ -12,12 +13,20 @@ interface KindDefaults {
   readonly stop: readonly TriggerRule[];
   readonly cancel: readonly TriggerRule[];
   readonly restart: RestartMode;
+  /** A default pause, replaced by a given `pauseWhen` and removed by `pauseWhen: null`. */
+  readonly pauseWhen?: Condition;
+  /** `ownership`: the owner field is the key of every cycle, and a stint is judged by its own owner. */
+  readonly keyField?: string;
+  readonly goalAt?: GoalAt;
 }
 
 const resolved: TriggerRule = { type: 'when', condition: resolvedCondition };
 
-/** The defaults of each kind; `custom` has none (its start and stop are required). */
-export function kindDefaults(kind: MetricKind): KindDefaults {
+/**
+ * The defaults of each kind; `custom` has none (its start and stop are required). `ownerSlot` is
+ * the attribute slot of the `ownership` kind's field.
+ */
+export function kindDefaults(kind: MetricKind, ownerField = 'group', ownerSlot = -1): KindDefaults {
   switch (kind) {
     case 'first_response':
       // Zendesk's first reply time; after a cancel (solved unanswered), a reopen starts it again.
@@ -53,5 +62,25 @@ export function kindDefaults(kind: MetricKind): KindDefaults {
       };
     case 'custom':
       return { start: [], stop: [], cancel: [], restart: 'new_cycle' };
+    case 'ownership':
+      // Zendesk's group SLA (ownership time), GLPI's and ServiceNow's OLAs: a reassignment stops
+      // the owner's stint and starts the next owner's at the same instant.
+      return {
+        start: [{ type: 'owner_start', slot: ownerSlot }],
+        stop: [{ type: 'changed', slot: ownerSlot }, resolved],
+        cancel: [],
+        restart: 'new_cycle',
+        keyField: ownerField,
+        goalAt: 'before_stop',
+      };
+    case 'requester_wait':
+      // Zendesk's requester wait time: resolution, not counting while pending.
+      return { ...kindDefaults('resolution'), pauseWhen: { status: 'pending' } };
+    case 'agent_work':
+      // Zendesk's agent work time: resolution, not counting while waiting on the customer or a third party.
+      return { ...kindDefaults('resolution'), pauseWhen: { status: ['pending', 'hold', 'on_hold'] } };
+    case 'pausable_update':
+      // Zendesk's pausable update: periodic update that does not count while pending.
+      return { ...kindDefaults('periodic_update'), pauseWhen: { status: 'pending' } };
   }
 }

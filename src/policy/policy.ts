@@ -2,14 +2,30 @@
 import type { Calendar, Interval, Weekday } from '../calendar/calendar.js';
 import type { AttributeValues, Condition, Predicate } from './condition.js';
 import type { HostLookup, ResolvedCalendar } from './resolvedCalendar.js';
+import type { WarningRule } from './warnings.js';
 
 /** A duration: integer ms, or a string such as `"45m"`, `"1h30m"`, `"PT4H"`. */
 export type Duration = number | string;
 
-/** When a metric's cycle starts, stops or is cancelled (SPEC.md section 6). */
+/** When a metric's cycle starts, stops or is cancelled (docs/policy.md, "Triggers"). */
 export type Trigger =
   | { readonly on: 'created' | 'customer_message' | 'agent_message' }
-  | { readonly when: Condition };
+  | { readonly when: Condition }
+  /** Fires at an event after which the attribute's value differs from its value before. */
+  | { readonly changed: string };
+
+/**
+ * A goal's target (docs/policy.md, "Targets"): counted time, business days (optionally due by a
+ * local time, and a day later past a cutoff), a due instant in an attribute, or a duration in one.
+ */
+export type Target =
+  | Duration
+  | { readonly businessDays: number; readonly by?: string; readonly cutoff?: string }
+  | { readonly until: string }
+  | { readonly attribute: string };
+
+/** Which form a goal's target was written in, as reported in `goal.form`. */
+export type TargetForm = 'duration' | 'businessDays' | 'until' | 'attribute';
 
 /**
  * A goal's calendar: the name of a policy calendar (or `"24/7"`), or the calendar named by a
@@ -20,7 +36,7 @@ export type CalendarRef = string | { readonly attribute: string; readonly defaul
 /** A target, chosen by the first goal whose `when` matches. */
 export interface GoalSpec {
   readonly when?: Condition;
-  readonly target: Duration;
+  readonly target: Target;
   /** A calendar of `policy.calendars`, `"24/7"` (the default), or one named by an attribute. */
   readonly calendar?: CalendarRef;
 }
@@ -41,7 +57,16 @@ export type PolicyCalendarSpec =
       readonly overrides?: readonly { readonly date: string; readonly hours: readonly Interval[] }[];
     };
 
-export type MetricKind = 'first_response' | 'next_response' | 'periodic_update' | 'resolution' | 'custom';
+export type MetricKind =
+  | 'first_response'
+  | 'next_response'
+  | 'periodic_update'
+  | 'resolution'
+  | 'custom'
+  | 'ownership'
+  | 'requester_wait'
+  | 'agent_work'
+  | 'pausable_update';
 export type RestartMode = 'never' | 'resume' | 'new_cycle';
 /** Which attributes name a cycle's calendar: those that chose its goal, those at its start, or each stretch's own. */
 export type CalendarAt = 'goal' | 'start' | 'piecewise';
@@ -54,14 +79,19 @@ export interface MetricSpec {
   readonly start?: Trigger | readonly Trigger[];
   readonly stop?: Trigger | readonly Trigger[];
   readonly cancel?: Trigger | readonly Trigger[];
-  readonly pauseWhen?: Condition;
+  /** `null` removes a kind's default pause. */
+  readonly pauseWhen?: Condition | null;
   readonly restart?: RestartMode;
   readonly goals: readonly GoalSpec[];
   readonly warnings?: readonly string[];
   /** Default `"goal"`. */
   readonly calendarAt?: CalendarAt;
-  /** Default `"after_stop"`. */
+  /** Default `"after_stop"` (`"before_stop"` for `ownership`). */
   readonly goalAt?: GoalAt;
+  /** Every cycle records this attribute's value right after its (first) start as `key`. */
+  readonly keyBy?: string;
+  /** `ownership` only: the owner attribute (default `"group"`). */
+  readonly field?: string;
 }
 
 /** An SLA policy as a host writes and stores it (plain JSON). */
@@ -83,7 +113,23 @@ export type TriggerRule =
   /** first_response's default: a reopen while no public agent message exists yet. */
   | { readonly type: 'reopen_unanswered' }
   /** next_response's default: a customer message once a public agent message exists. */
-  | { readonly type: 'customer_message_answered_before' };
+  | { readonly type: 'customer_message_answered_before' }
+  /** The attribute in `slot` changed at this event. */
+  | { readonly type: 'changed'; readonly slot: number }
+  /** ownership's default: not resolved, the owner in `slot` is set, and it changed or the ticket reopened. */
+  | { readonly type: 'owner_start'; readonly slot: number };
+
+/** A compiled target: counted time, or how to find it when the goal is chosen. */
+export type TargetRule =
+  | { readonly form: 'duration'; readonly ms: number }
+  | {
+      readonly form: 'businessDays';
+      readonly days: number;
+      readonly byMs: number | null;
+      readonly cutoffMs: number | null;
+    }
+  | { readonly form: 'until'; readonly slot: number }
+  | { readonly form: 'attribute'; readonly slot: number };
 
 /** What a cycle reports as its `goal`. */
 export interface GoalDescriptor {
@@ -91,21 +137,22 @@ export interface GoalDescriptor {
   readonly target: number;
   readonly calendar: string;
   readonly timeZone: string | null;
+  readonly form: TargetForm;
 }
 
 /** Finds a goal's calendar from the attributes that decide it (and the host's calendars). */
 export type CalendarResolver = (values: AttributeValues, host: HostLookup | undefined) => ResolvedCalendar;
 
 export interface CompiledGoal {
-  /** One frozen object shared by every cycle, when the calendar is fixed; null otherwise. */
+  /** One frozen object shared by every cycle, when calendar and target are fixed; null otherwise. */
   readonly descriptor: GoalDescriptor | null;
   readonly index: number;
   readonly when: Predicate | null;
-  readonly targetMs: number;
+  readonly target: TargetRule;
   /** The calendar when it does not depend on attributes, else null. */
   readonly fixedCalendar: ResolvedCalendar | null;
   readonly resolveCalendar: CalendarResolver;
-  /** Counted time at which each warning fires, in policy order. */
+  /** Counted time at which each warning fires, in policy order (a duration target only; else computed per cycle). */
   readonly thresholdsMs: readonly number[];
 }
 
@@ -119,9 +166,14 @@ export interface CompiledMetric {
   readonly stopWhen: readonly number[];
   readonly cancelWhen: readonly number[];
   readonly pauseWhen: Predicate | null;
+  /** The pause as written, or the kind's default: what explanations name. */
+  readonly pauseCondition: Condition | null;
   readonly restart: RestartMode;
   readonly goals: readonly CompiledGoal[];
   readonly warnings: readonly string[];
+  readonly warningRules: readonly WarningRule[];
+  /** The slot of `keyBy`'s attribute, or -1. */
+  readonly keySlot: number;
   readonly calendarAt: CalendarAt;
   readonly goalAt: GoalAt;
   /**
@@ -139,6 +191,8 @@ export interface PolicyInternals {
   readonly metrics: readonly CompiledMetric[];
   /** Whether some metric judges ended cycles by the attributes before the stopping event. */
   readonly needsValuesBefore: boolean;
+  /** Whether some trigger fires on a changed attribute (so each event notes which changed). */
+  readonly watchesChanges: boolean;
 }
 
 // A registered symbol: a policy compiled by the ESM copy of the library works with the CJS copy.

@@ -4,17 +4,27 @@
  * Built on first use, so importing does no work.
  */
 import { z } from 'zod';
-import { holidayEntriesSchema, policyCalendarSpecSchema } from '../calendar/schema.js';
+import { holidayEntriesSchema, localTimePattern, policyCalendarSpecSchema } from '../calendar/schema.js';
 import { check } from '../issues.js';
 import { expected } from '../messages.js';
 import { durationSource, parseDurationText } from '../time/duration.js';
 import { msPerDay } from '../time/units.js';
+import { maxBusinessDays, maxTargetMs } from './limits.js';
 import { parseWarning, warningKey } from './warnings.js';
 
-/** The longest target: 100 years of 365.25 days. */
-export const maxTargetMs = 36525 * msPerDay;
+export { maxBusinessDays, maxTargetMs } from './limits.js';
 
-const metricKinds = ['first_response', 'next_response', 'periodic_update', 'resolution', 'custom'] as const;
+const metricKinds = [
+  'first_response',
+  'next_response',
+  'periodic_update',
+  'resolution',
+  'custom',
+  'ownership',
+  'requester_wait',
+  'agent_work',
+  'pausable_update',
+] as const;
 const restartModes = ['never', 'resume', 'new_cycle'] as const;
 const calendarAtModes = ['goal', 'start', 'piecewise'] as const;
 const goalAtModes = ['after_stop', 'before_stop'] as const;
@@ -29,6 +39,8 @@ const metricKeys = [
   'warnings',
   'calendarAt',
   'goalAt',
+  'keyBy',
+  'field',
 ] as const;
 
 function keysError(keys: readonly string[], otherwise: string) {
@@ -86,6 +98,10 @@ function schemas(): { condition: z.ZodType; policy: z.ZodType } {
         { error: keysError(['on'], expected.trigger) },
       ),
       z.strictObject({ when: condition }, { error: keysError(['when'], expected.trigger) }),
+      z.strictObject(
+        { changed: z.string({ error: expected.attributeName }) },
+        { error: keysError(['changed'], expected.trigger) },
+      ),
     ],
     { error: expected.trigger },
   );
@@ -116,7 +132,33 @@ function schemas(): { condition: z.ZodType; policy: z.ZodType } {
     .max(maxTargetMs, {
       error: expected.target,
     });
-  const target = z.union([durationText, durationMs], { error: expected.target });
+  const localTime = z
+    .string({ error: expected.localTime })
+    .regex(localTimePattern, check('invalid_local_time', expected.localTime));
+  const businessDays = z.strictObject(
+    {
+      businessDays: z
+        .number({ error: expected.businessDays })
+        .int({ error: expected.businessDays })
+        .min(0, { error: expected.businessDays })
+        .max(maxBusinessDays, { error: expected.businessDays }),
+      by: localTime.optional(),
+      cutoff: localTime.optional(),
+    },
+    { error: keysError(['businessDays', 'by', 'cutoff'], expected.targetForm) },
+  );
+  const until = z.strictObject(
+    { until: z.string({ error: expected.attributeName }) },
+    { error: keysError(['until'], expected.targetForm) },
+  );
+  const fromAttribute = z.strictObject(
+    { attribute: z.string({ error: expected.attributeName }) },
+    { error: keysError(['attribute'], expected.targetForm) },
+  );
+  const target = z.union([durationText, durationMs, businessDays, until, fromAttribute], {
+    error: (issue) =>
+      issue.input !== null && typeof issue.input === 'object' ? expected.targetForm : expected.target,
+  });
   const goal = z.strictObject(
     {
       when: condition.optional(),
@@ -168,16 +210,27 @@ function schemas(): { condition: z.ZodType; policy: z.ZodType } {
         start: triggers.optional(),
         stop: triggers.optional(),
         cancel: triggers.optional(),
-        pauseWhen: condition.optional(),
+        pauseWhen: z.union([condition, z.null()], { error: expected.pauseWhen }).optional(),
         restart: z.enum(restartModes, { error: expected.restart }).optional(),
         goals: z.array(goal, { error: expected.goals }).min(1, { error: expected.goals }),
         warnings: warnings.optional(),
         calendarAt: z.enum(calendarAtModes, { error: expected.calendarAt }).optional(),
+        keyBy: z.string({ error: expected.attributeName }).optional(),
+        field: z.string({ error: expected.attributeName }).optional(),
         goalAt: z.enum(goalAtModes, { error: expected.goalAt }).optional(),
       },
       { error: keysError(metricKeys, expected.metric) },
     )
     .superRefine((spec, ctx) => {
+      if (spec.field !== undefined && spec.kind !== 'ownership') {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['field'],
+          input: spec.field,
+          message: expected.ownerField,
+          params: { slaCode: 'invalid_value' },
+        });
+      }
       if (spec.kind !== 'custom') return;
       for (const key of ['start', 'stop'] as const) {
         const value = spec[key];

@@ -6,12 +6,13 @@
 import type { Timeline } from '../calendar/timeline.js';
 import { nowOf, policyInternals } from '../engine/compute.js';
 import { type Log, type LogEvent, readLog, type Ticket, type TicketEvent } from '../engine/events.js';
+import { type HostCalendars, hostLookupOf } from '../engine/hostCalendars.js';
 import { type CycleRecord, replay } from '../engine/replay.js';
 import { fail } from '../errors.js';
 import { expected, expectedGot } from '../messages.js';
 import type { Condition, Scalar } from '../policy/condition.js';
 import type { CompiledMetric, Policy, PolicySpec } from '../policy/policy.js';
-import { alwaysOpenCalendar } from '../policy/resolvedCalendar.js';
+import { alwaysOpenCalendar, type ResolvedCalendar } from '../policy/resolvedCalendar.js';
 import type { Instant } from '../time/instant.js';
 
 /** One piece of a cycle's timeline. */
@@ -24,10 +25,16 @@ export interface TimelineSegment {
   readonly counted: number;
   /** Why: `calendar "ny" open`, `calendar "ny" closed`, `status = "pending" (pauseWhen)`, ... */
   readonly reason: string;
+  /** The calendar in force: the cycle's, or with `calendarAt: "piecewise"` that stretch's own. */
+  readonly calendar: string;
+  /** That calendar's zone as written; null for `"24/7"`. */
+  readonly timeZone: string | null;
 }
 
 export interface ExplainOptions {
   readonly now: Instant;
+  /** The host's calendars, as `computeSlaState` takes them. */
+  readonly calendars?: HostCalendars;
   /** The metric's name in the policy. */
   readonly metric: string;
   /** Index of the cycle (0 is the oldest); default the latest. */
@@ -100,10 +107,57 @@ function pauseReason(cursor: AttributeCursor, atMs: number, fields: readonly str
   return `${shown.join(', ')} (pauseWhen)`;
 }
 
-/** The reasons of a running stretch's pieces, built once per explanation rather than per piece. */
-interface CalendarReasons {
+/** A calendar as segments show it, with reasons built once per calendar rather than per piece. */
+interface SegmentCalendar {
+  readonly timeline: Timeline;
+  readonly name: string;
+  readonly timeZone: string | null;
   readonly open: string;
   readonly closed: string;
+}
+
+function segmentCalendarOf(calendar: ResolvedCalendar): SegmentCalendar {
+  const quoted = JSON.stringify(calendar.name);
+  return {
+    timeline: calendar.timeline,
+    name: calendar.name,
+    timeZone: calendar.timeZone,
+    open: `calendar ${quoted} open`,
+    closed: `calendar ${quoted} closed`,
+  };
+}
+
+/**
+ * The calendar in force at each instant of a cycle: its one calendar, or with `calendarAt:
+ * "piecewise"` the piece's (docs/policy.md, "Whose hours"). Asked in time order, so one cursor
+ * moves forward through the pieces.
+ */
+class CalendarCursor {
+  private readonly startsMs: readonly number[];
+  private readonly calendars: readonly SegmentCalendar[];
+  private piece = 0;
+
+  constructor(record: CycleRecord) {
+    const pieces = record.pieceValues;
+    const resolved = record.pieceCalendars;
+    if (record.goalIndex >= 0 && pieces !== null && resolved !== null) {
+      this.startsMs = pieces.filter((_, i) => i % 2 === 0) as number[];
+      this.calendars = resolved.map(segmentCalendarOf);
+    } else {
+      this.startsMs = [record.startedAtMs];
+      this.calendars = [segmentCalendarOf(record.goalIndex >= 0 ? record.calendar : alwaysOpenCalendar)];
+    }
+  }
+
+  /** The calendar at `atMs`, and where the next piece begins (Infinity after the last). */
+  at(atMs: number): { calendar: SegmentCalendar; untilMs: number } {
+    while (this.piece + 1 < this.startsMs.length && (this.startsMs[this.piece + 1] as number) <= atMs)
+      this.piece++;
+    return {
+      calendar: this.calendars[this.piece] as SegmentCalendar,
+      untilMs: this.startsMs[this.piece + 1] ?? Number.POSITIVE_INFINITY,
+    };
+  }
 }
 
 /**
@@ -114,32 +168,28 @@ function splitByCalendar(
   out: TimelineSegment[],
   fromMs: number,
   toMs: number,
-  timeline: Timeline,
-  reasons: CalendarReasons,
+  calendars: CalendarCursor,
 ): void {
   let atMs = fromMs;
   while (atMs < toMs) {
-    if (timeline.isOpenAt(atMs)) {
-      const endMs = Math.min(timeline.nextCloseAt(atMs) ?? toMs, toMs);
-      out.push({
-        from: atMs,
-        to: endMs,
-        kind: 'counting',
-        counted: endMs - atMs,
-        reason: reasons.open,
-      });
-      atMs = endMs;
-    } else {
-      const endMs = Math.min(timeline.nextOpenAt(atMs) ?? toMs, toMs);
-      out.push({
-        from: atMs,
-        to: endMs,
-        kind: 'closed',
-        counted: 0,
-        reason: reasons.closed,
-      });
-      atMs = endMs;
-    }
+    const { calendar, untilMs } = calendars.at(atMs);
+    const pieceEndMs = Math.min(toMs, untilMs);
+    const timeline = calendar.timeline;
+    const open = timeline.isOpenAt(atMs);
+    const endMs = Math.min(
+      (open ? timeline.nextCloseAt(atMs) : timeline.nextOpenAt(atMs)) ?? pieceEndMs,
+      pieceEndMs,
+    );
+    out.push({
+      from: atMs,
+      to: endMs,
+      kind: open ? 'counting' : 'closed',
+      counted: open ? endMs - atMs : 0,
+      reason: open ? calendar.open : calendar.closed,
+      calendar: calendar.name,
+      timeZone: calendar.timeZone,
+    });
+    atMs = endMs;
   }
 }
 
@@ -170,7 +220,7 @@ export function explainSla(
       expectedGot('options', ['metric'], expected.metricOfPolicy, options.metric),
     );
   const log = readLog(ticket);
-  const records = replay(log, internals, nowMs).cycles[metricIndex] as CycleRecord[];
+  const records = replay(log, internals, nowMs, hostLookupOf(options)).cycles[metricIndex] as CycleRecord[];
   const index = options.cycle ?? records.length - 1;
   if (options.cycle !== undefined && (!Number.isInteger(index) || index < 0 || index >= records.length)) {
     fail('invalid_value', ['cycle'], expectedGot('options', ['cycle'], expected.cycleIndex, options.cycle));
@@ -178,15 +228,14 @@ export function explainSla(
   const record = records[index];
   if (record === undefined) return [];
   const metric = internals.metrics[metricIndex] as CompiledMetric;
-  // The calendar the cycle is measured on; without a goal, 24/7, as computeSlaState measures it.
-  const calendar = record.goalIndex >= 0 ? record.calendar : alwaysOpenCalendar;
-  const timeline = calendar.timeline;
-  const quotedCalendar = JSON.stringify(calendar.name);
-  const calendarReasons = {
-    open: `calendar ${quotedCalendar} open`,
-    closed: `calendar ${quotedCalendar} closed`,
+  // The calendar the cycle is measured on (without a goal, 24/7, as computeSlaState measures it),
+  // or piece by piece.
+  const calendars = new CalendarCursor(record);
+  const inForce = (atMs: number) => {
+    const { calendar } = calendars.at(atMs);
+    return { calendar: calendar.name, timeZone: calendar.timeZone };
   };
-  const pauseFields = fieldsOf(pauseConditionOf(policy, metric));
+  const pauseFields = fieldsOf(metric.pauseCondition ?? undefined);
   const cursor = new AttributeCursor(log);
 
   const stretches = [...record.stretches];
@@ -205,6 +254,7 @@ export function explainSla(
         kind: 'stopped',
         counted: 0,
         reason: 'stopped, then resumed',
+        ...inForce(previousEndMs),
       });
     if (stretches[i + 2] === 1)
       segments.push({
@@ -213,8 +263,9 @@ export function explainSla(
         kind: 'paused',
         counted: 0,
         reason: pauseReason(cursor, fromMs, pauseFields),
+        ...inForce(fromMs),
       });
-    else splitByCalendar(segments, fromMs, toMs, timeline, calendarReasons);
+    else splitByCalendar(segments, fromMs, toMs, calendars);
     previousEndMs = toMs;
   }
   // A cycle resumed and stopped again at one instant ends on the time it spent stopped.
@@ -226,12 +277,7 @@ export function explainSla(
       kind: 'stopped',
       counted: 0,
       reason: 'stopped, then resumed',
+      ...inForce(previousEndMs),
     });
   return segments;
-}
-
-/** The metric's `pauseWhen` as written, for naming the fields that paused it. */
-function pauseConditionOf(policy: PolicySpec | Policy, metric: CompiledMetric): Condition | undefined {
-  const spec: PolicySpec = 'metricNames' in policy ? (policy as Policy).spec : (policy as PolicySpec);
-  return Object.hasOwn(spec.metrics, metric.name) ? spec.metrics[metric.name]?.pauseWhen : undefined;
 }

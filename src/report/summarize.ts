@@ -37,7 +37,7 @@ export interface SummarizeOptions {
    * An attribute name (the ticket's value at `now`), or a function of the state; `undefined`
    * from the function groups under `null`, as a missing attribute does.
    */
-  readonly groupBy?: string | ((state: SlaState) => Scalar | undefined);
+  readonly groupBy?: string | ((state: SlaState) => Scalar | undefined) | { readonly cycleKey: true };
 }
 
 /** Running counts of one (group, metric) row. */
@@ -139,6 +139,23 @@ function cycleProblem(path: SlaPath, cycle: unknown): never {
   notAState([...path, 'elapsed'], expected.elapsedMs, elapsed);
 }
 
+/** Whether `groupBy` asks for rows by each cycle's own `key` (`{ cycleKey: true }`). */
+function groupsByCycleKey(groupBy: unknown): boolean {
+  if (groupBy === null || typeof groupBy !== 'object') return false;
+  const keys = Object.keys(groupBy);
+  if (keys.length !== 1 || keys[0] !== 'cycleKey' || (groupBy as { cycleKey?: unknown }).cycleKey !== true)
+    fail('invalid_value', ['groupBy'], expectedGot('options', ['groupBy'], expected.groupBy, groupBy));
+  return true;
+}
+
+/** The key a cycle is grouped by with `{ cycleKey: true }`: its own `key` (null when absent). */
+function cycleKeyOf(cycle: unknown, path: SlaPath): Scalar {
+  const key = typeof cycle === 'object' && cycle !== null ? (cycle as { key?: unknown }).key : undefined;
+  if (key === undefined || key === null) return null;
+  if (typeof key === 'string' || typeof key === 'number' || typeof key === 'boolean') return key;
+  return notAState([...path, 'key'], expected.groupKey, key);
+}
+
 /** The function that gives a state's group key, from `options.groupBy`. */
 function keyFunction(groupBy: unknown): (state: SlaState, index: number) => Scalar {
   if (groupBy === undefined) return () => null;
@@ -185,9 +202,23 @@ function keyFunction(groupBy: unknown): (state: SlaState, index: number) => Scal
 export function summarizeSla(states: Iterable<SlaState>, options: SummarizeOptions = {}): SlaSummary {
   checkIterable(states, 'states', expected.states);
   checkObject(options, 'options', expected.summarizeOptions);
-  const keyOf = keyFunction(options.groupBy);
+  const byCycleKey = groupsByCycleKey(options.groupBy);
+  const keyOf = byCycleKey ? () => null : keyFunction(options.groupBy);
   // Keys of different types stay apart (1 and "1" are two groups), as conditions keep them apart.
   const rows = new Map<Scalar, Map<string, Tally>>();
+  const tallyOf = (key: Scalar, metric: string): Tally => {
+    let byMetric = rows.get(key);
+    if (byMetric === undefined) {
+      byMetric = new Map();
+      rows.set(key, byMetric);
+    }
+    let tally = byMetric.get(metric);
+    if (tally === undefined) {
+      tally = new Tally();
+      byMetric.set(metric, tally);
+    }
+    return tally;
+  };
   let index = 0;
   for (const state of states) {
     if (typeof state !== 'object' || state === null) notAState([index], expected.state, state);
@@ -195,11 +226,6 @@ export function summarizeSla(states: Iterable<SlaState>, options: SummarizeOptio
     if (typeof metrics !== 'object' || metrics === null)
       notAState([index, 'metrics'], expected.stateMetrics, metrics);
     const key = keyOf(state, index);
-    let byMetric = rows.get(key);
-    if (byMetric === undefined) {
-      byMetric = new Map();
-      rows.set(key, byMetric);
-    }
     for (const metric of Object.keys(metrics)) {
       const metricState = metrics[metric];
       const cycles = typeof metricState === 'object' && metricState !== null ? metricState.cycles : undefined;
@@ -208,14 +234,13 @@ export function summarizeSla(states: Iterable<SlaState>, options: SummarizeOptio
           notAState([index, 'metrics', metric], expected.metricState, metricState);
         notAState([index, 'metrics', metric, 'cycles'], expected.cycleStates, cycles);
       }
-      let tally = byMetric.get(metric);
-      if (tally === undefined) {
-        tally = new Tally();
-        byMetric.set(metric, tally);
-      }
+      // Per ticket: one row for all its cycles; by cycle key: each cycle in its owner's row.
+      let tally = byCycleKey ? undefined : tallyOf(key, metric);
       for (let c = 0; c < cycles.length; c++) {
-        if (!tally.add(cycles[c] as CycleState))
-          cycleProblem([index, 'metrics', metric, 'cycles', c], cycles[c]);
+        const cycle = cycles[c];
+        if (byCycleKey) tally = tallyOf(cycleKeyOf(cycle, [index, 'metrics', metric, 'cycles', c]), metric);
+        if (!(tally as Tally).add(cycle as CycleState))
+          cycleProblem([index, 'metrics', metric, 'cycles', c], cycle);
       }
     }
     index++;

@@ -26,8 +26,11 @@ function twoDigitsAt(text: string, i: number): number {
 
 /**
  * Parses an RFC 3339 timestamp into epoch ms, or returns `undefined` when it is not one:
- * `YYYY-MM-DDTHH:MM:SS`, an optional fraction (digits past ms are truncated), then `Z` or a
- * `±HH:MM` offset; `T` and `Z` in either case (RFC 3339 section 5.6); no leap second `:60`.
+ * `YYYY-MM-DDTHH:MM:SS`, an optional fraction (digits past ms are truncated), then `Z` or an
+ * offset; `T` and `Z` in either case (RFC 3339 section 5.6); no leap second `:60`. As backends
+ * write them (docs/policy.md, "Instants"): a space instead of `T` (RFC 3339's note, Python's
+ * `str(datetime)`), and offsets `±HH:MM`, `±HHMM` (ISO 8601 basic) or `±HH` (PostgreSQL's text
+ * output). A string without an offset is still refused: it names no instant.
  * Our own parser, not `Date.parse`, which accepts strings without an offset and reads them in the
  * machine's zone. Character by character: it runs once per event, on the hot path.
  *
@@ -38,7 +41,7 @@ export function parseRfc3339(text: string): number | undefined {
   const length = text.length;
   if (length < 20 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined; // "-"
   const separator = text.charCodeAt(10);
-  if (separator !== 84 && separator !== 116) return undefined; // "T" or "t"
+  if (separator !== 84 && separator !== 116 && separator !== 32) return undefined; // "T", "t" or " "
   if (text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return undefined; // ":"
   const century = twoDigitsAt(text, 0);
   const yearOfCentury = twoDigitsAt(text, 2);
@@ -70,10 +73,12 @@ export function parseRfc3339(text: string): number | undefined {
   if (zone === 90 || zone === 122) {
     if (i + 1 !== length) return undefined; // "Z" or "z" ends the text
   } else if (zone === 43 || zone === 45) {
-    // "+HH:MM" or "-HH:MM"
-    if (i + 6 !== length || text.charCodeAt(i + 3) !== 58) return undefined;
+    // "+HH:MM", "+HHMM" or "+HH" (and "-")
+    const rest = length - i;
+    const colon = rest === 6 && text.charCodeAt(i + 3) === 58;
+    if (!colon && rest !== 5 && rest !== 3) return undefined;
     const offsetHour = twoDigitsAt(text, i + 1);
-    const offsetMinute = twoDigitsAt(text, i + 4);
+    const offsetMinute = rest === 3 ? 0 : twoDigitsAt(text, colon ? i + 4 : i + 3);
     if (offsetHour < 0 || offsetHour > 23 || offsetMinute < 0 || offsetMinute > 59) return undefined;
     offsetMs = (zone === 45 ? -1 : 1) * (offsetHour * msPerHour + offsetMinute * msPerMinute);
   } else {

@@ -370,6 +370,8 @@ describe('the replay: kinds, triggers and the order within one event', () => {
         status: 'inactive',
         breached: false,
         goal: null,
+        // SPEC 12: "key ... (always present; null without keyBy or when inactive)".
+        key: null,
         startedAt: null,
         stoppedAt: null,
         elapsed: 0,

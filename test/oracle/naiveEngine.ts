@@ -1,7 +1,10 @@
 /**
- * The SLA contract of SPEC.md sections 4 to 7 and 10 (whose hours: calendars chosen from the
- * ticket, templates, host calendars, `calendarAt`, `goalAt`, holiday sets), written as literally
- * and as slowly as possible so that the fast engine in src/ can be held to it. It shares no code
+ * The SLA contract of SPEC.md sections 4 to 7, 10 (whose hours: calendars chosen from the ticket,
+ * templates, host calendars, `calendarAt`, `goalAt`, holiday sets), 11 (targets beyond durations:
+ * business days with `by` and `cutoff`, due instants and durations held by attributes) and 12
+ * (the `changed` trigger, `keyBy`, the preset kinds, `nextDeadline`), written as literally and as
+ * slowly as possible so that the fast engine in src/ can be held to it. Section 11's business days
+ * are found by asking, minute by minute, which local date's intervals cover each instant. It shares no code
  * with src/ (not even types): its own instant and duration parsing, its own condition interpreter,
  * a replay of the event log that follows the SPEC's four steps per event word for word, and
  * numbers found by walking time minute by minute, asking the calendar oracle of naiveCalendar.ts
@@ -13,7 +16,9 @@
  */
 import {
   assertSteppable,
+  dayNumberOfText,
   type HolidayEntry,
+  hoursOn,
   isOpenAtWallClock,
   msPerDay,
   msPerHour,
@@ -21,6 +26,7 @@ import {
   msPerSecond,
   type NaiveCalendarSpec,
   type NaiveZonedSpec,
+  timeOfDayMsOf,
   wallClockAt,
 } from './naiveCalendar.js';
 
@@ -55,11 +61,34 @@ export type Condition =
   | { not: Condition }
   | { [field: string]: Matcher };
 
-export type Trigger = { on: 'created' | 'customer_message' | 'agent_message' } | { when: Condition };
+/** SPEC 12: `{ changed: field }` fires when the attribute's value differs from its value before. */
+export type Trigger =
+  | { on: 'created' | 'customer_message' | 'agent_message' }
+  | { when: Condition }
+  | { changed: string };
 /** SPEC 10.1: a calendar's name, or the name held by an attribute with a default. */
 export type CalendarRef = string | { attribute: string; default: string };
-export type Goal = { when?: Condition; target: DurationInput; calendar?: CalendarRef };
-export type MetricKind = 'first_response' | 'next_response' | 'periodic_update' | 'resolution' | 'custom';
+/** SPEC 11: "end of next business day", "2 business days by 16:00", "same day if before 14:00". */
+export type BusinessDaysTarget = { businessDays: number; by?: string; cutoff?: string };
+/**
+ * SPEC 11: a duration, business days, the attribute holding the due instant (`until`), or the
+ * attribute holding a duration (`attribute`).
+ */
+export type Target = DurationInput | BusinessDaysTarget | { until: string } | { attribute: string };
+/** SPEC 11: `goal.form`. */
+export type TargetForm = 'duration' | 'businessDays' | 'until' | 'attribute';
+export type Goal = { when?: Condition; target: Target; calendar?: CalendarRef };
+/** Part I's kinds, and SPEC 12's preset kinds. */
+export type MetricKind =
+  | 'first_response'
+  | 'next_response'
+  | 'periodic_update'
+  | 'resolution'
+  | 'custom'
+  | 'ownership'
+  | 'requester_wait'
+  | 'agent_work'
+  | 'pausable_update';
 export type RestartMode = 'never' | 'resume' | 'new_cycle';
 /** SPEC 10.4: when the calendar is decided. */
 export type CalendarAt = 'goal' | 'start' | 'piecewise';
@@ -70,12 +99,17 @@ export type MetricSpec = {
   start?: Trigger | Trigger[];
   stop?: Trigger | Trigger[];
   cancel?: Trigger | Trigger[];
-  pauseWhen?: Condition;
+  /** SPEC 12: `null` removes a kind's default pause (and means no pause on every kind). */
+  pauseWhen?: Condition | null;
   restart?: RestartMode;
   goals: Goal[];
   warnings?: string[];
   calendarAt?: CalendarAt;
   goalAt?: GoalAt;
+  /** SPEC 12: every cycle records the attribute's value right after the event that started it. */
+  keyBy?: string;
+  /** SPEC 12: the owner attribute of the `ownership` kind (default `"group"`). */
+  field?: string;
 };
 /** SPEC 10.2: a zone, or the zone held by an attribute with a default. */
 export type TimeZoneRef = string | { attribute: string; default: string };
@@ -113,7 +147,16 @@ export type CycleState = {
    * SPEC 10.4: `calendar` is the name of the calendar used (a template's own name, a host
    * calendar's key); `timeZone` its zone as written (in the attribute or the spec), null for 24/7.
    */
-  goal: { index: number; target: number; calendar: string; timeZone: string | null } | null;
+  /** SPEC 11: `form` says which form of target the goal has; `target` is the resolved `targetMs`. */
+  goal: {
+    index: number;
+    target: number;
+    calendar: string;
+    timeZone: string | null;
+    form: TargetForm;
+  } | null;
+  /** SPEC 12: the `keyBy` attribute's value at the cycle's (first) start; null without keyBy. */
+  key: Scalar;
   startedAt: number | null;
   stoppedAt: number | null;
   elapsed: number;
@@ -133,6 +176,8 @@ export type SlaState = {
   metrics: Record<string, MetricState>;
   nextChangeAt: number | null;
   breached: boolean;
+  /** SPEC 12: the earliest deadline among the metrics' latest cycles that are open and running. */
+  nextDeadline: { metric: string; at: number } | null;
 };
 
 // =============================================================================================
@@ -266,12 +311,17 @@ export function naiveHolds(condition: Condition, attributes: AttributeMap): bool
 // The policy, read into rules: each kind's defaults (SPEC.md section 6), overridden by the spec.
 
 /**
- * A trigger as the replay checks it. `on` and `when` are the policy's forms; the other three are
- * the default start rules of the table in SPEC.md section 6 that are neither.
+ * A trigger as the replay checks it. `on`, `when` and `changed` are the policy's forms; the others
+ * are the default start rules of the tables in SPEC.md sections 6 and 12 that are none of them.
  */
 type Rule =
   | { readonly form: 'on'; readonly on: 'created' | 'customer_message' | 'agent_message' }
   | { readonly form: 'when'; readonly condition: Condition }
+  // SPEC 12: "{ changed: string }".
+  | { readonly form: 'changed'; readonly field: string }
+  // ownership: "while resolvedWhen does not hold (after the event's attributes): created with F
+  // set; F changes to a present value; a reopen while F is set".
+  | { readonly form: 'ownershipStart'; readonly field: string }
   // first_response: "after a cancel, a reopen (resolvedWhen turns false) while no public agent
   // message exists yet".
   | { readonly form: 'reopenBeforeAnyReply' }
@@ -292,20 +342,38 @@ interface MetricRules {
   readonly warnings: readonly string[];
   readonly calendarAt: CalendarAt;
   readonly goalAt: GoalAt;
+  /** SPEC 12: the attribute whose value each cycle records as its `key`; undefined: none. */
+  readonly keyBy: string | undefined;
 }
 
 function rulesOf(triggers: Trigger | Trigger[] | undefined): Rule[] | undefined {
   if (triggers === undefined) return undefined;
   const list = Array.isArray(triggers) ? triggers : [triggers];
-  return list.map((t): Rule => ('on' in t ? { form: 'on', on: t.on } : { form: 'when', condition: t.when }));
+  return list.map((t): Rule => {
+    if ('on' in t) return { form: 'on', on: t.on };
+    if ('changed' in t) return { form: 'changed', field: t.changed };
+    return { form: 'when', condition: t.when };
+  });
 }
 
 function metricRulesOf(name: string, spec: MetricSpec, resolvedWhen: Condition): MetricRules {
   const resolved: Rule = { form: 'when', condition: resolvedWhen };
   const agentMessage: Rule = { form: 'on', on: 'agent_message' };
   const created: Rule = { form: 'on', on: 'created' };
-  // The table of SPEC.md section 6: | kind | a cycle starts | it stops | restart | cancelled when |.
-  let defaults: { start: Rule[]; stop: Rule[]; cancel: Rule[]; restart: RestartMode };
+  // The table of SPEC.md section 6: | kind | a cycle starts | it stops | restart | cancelled when |,
+  // and SPEC 12's: | kind | a cycle starts | it stops | cancelled when | restart | pauseWhen default
+  // | keyBy, goalAt |.
+  let defaults: {
+    start: Rule[];
+    stop: Rule[];
+    cancel: Rule[];
+    restart: RestartMode;
+    pauseWhen?: Condition;
+    keyBy?: string;
+    goalAt?: GoalAt;
+  };
+  // SPEC 12: "F defaults to "group" and is set with field" ("field is allowed on ownership only").
+  const owner = spec.field ?? 'group';
   switch (spec.kind) {
     case 'first_response':
       // "created; and, after a cancel, a reopen (resolvedWhen turns false) while no public agent
@@ -341,6 +409,50 @@ function metricRulesOf(name: string, spec: MetricSpec, resolvedWhen: Condition):
       // "start (required) | stop (required) | default new_cycle | cancel".
       defaults = { start: [], stop: [], cancel: [], restart: 'new_cycle' };
       break;
+    case 'ownership':
+      // SPEC 12: "while resolvedWhen does not hold (after the event's attributes): created with F
+      // set; F changes to a present value; a reopen while F is set | F changes (to anything,
+      // removal included); resolvedWhen starts to hold | — | new_cycle | none | F, "before_stop"".
+      defaults = {
+        start: [{ form: 'ownershipStart', field: owner }],
+        stop: [{ form: 'changed', field: owner }, resolved],
+        cancel: [],
+        restart: 'new_cycle',
+        keyBy: owner,
+        goalAt: 'before_stop',
+      };
+      break;
+    case 'requester_wait':
+      // "as resolution | as resolution | — | resume | { status: "pending" } | —".
+      defaults = {
+        start: [created, { form: 'reopen' }],
+        stop: [resolved],
+        cancel: [],
+        restart: 'resume',
+        pauseWhen: { status: 'pending' },
+      };
+      break;
+    case 'agent_work':
+      // "as resolution | as resolution | — | resume | { status: ["pending", "hold", "on_hold"] } | —".
+      defaults = {
+        start: [created, { form: 'reopen' }],
+        stop: [resolved],
+        cancel: [],
+        restart: 'resume',
+        pauseWhen: { status: ['pending', 'hold', 'on_hold'] },
+      };
+      break;
+    case 'pausable_update':
+      // "as periodic_update | as periodic_update | resolvedWhen starts to hold | new_cycle |
+      // { status: "pending" } | —".
+      defaults = {
+        start: [agentMessage],
+        stop: [agentMessage],
+        cancel: [resolved],
+        restart: 'new_cycle',
+        pauseWhen: { status: 'pending' },
+      };
+      break;
   }
   // SPEC: "each default may be overridden".
   // AMBIGUITY: an override replaces the kind's default for that column entirely (a first_response
@@ -350,14 +462,21 @@ function metricRulesOf(name: string, spec: MetricSpec, resolvedWhen: Condition):
     start: rulesOf(spec.start) ?? defaults.start,
     stop: rulesOf(spec.stop) ?? defaults.stop,
     cancel: rulesOf(spec.cancel) ?? defaults.cancel,
-    pauseWhen: spec.pauseWhen,
+    // SPEC 12: "A given pauseWhen replaces the default; pauseWhen: null removes it (and is
+    // allowed, meaning no pause, on every kind)."
+    pauseWhen: spec.pauseWhen === null ? undefined : (spec.pauseWhen ?? defaults.pauseWhen),
     restart: spec.restart ?? defaults.restart,
     goals: spec.goals,
     warnings: spec.warnings ?? [],
     // SPEC 10.4: 'calendarAt: "goal" | "start" | "piecewise", default "goal"'; 10.4b: 'goalAt:
-    // "after_stop" | "before_stop", default "after_stop"'.
+    // "after_stop" | "before_stop", default "after_stop"'; "The ownership kind defaults to
+    // "before_stop"".
     calendarAt: spec.calendarAt ?? 'goal',
-    goalAt: spec.goalAt ?? 'after_stop',
+    goalAt: spec.goalAt ?? defaults.goalAt ?? 'after_stop',
+    // SPEC 12: "Metric option keyBy: string"; ownership's "keyBy: F".
+    // AMBIGUITY: a given keyBy replaces ownership's default F (as every default may be overridden),
+    // and keyBy is read on every kind (the SPEC names no kind that refuses it).
+    keyBy: spec.keyBy ?? defaults.keyBy,
   };
 }
 
@@ -414,8 +533,35 @@ function heldBefore(condition: Condition, view: EventView): boolean {
 }
 
 /** Whether a rule fires at this event. */
+/**
+ * SPEC 12: "fires at an event after which the named attribute's value differs from its value
+ * before (strict equality; absent is a value, and setting null on an absent field is no change;
+ * created fires it when it sets the field; a system message's attributes can fire it)".
+ */
+function changedAt(field: string, view: EventView): boolean {
+  // Before created every field is absent.
+  const presentBefore = view.before?.has(field) === true;
+  const presentAfter = view.after.has(field);
+  if (presentBefore !== presentAfter) return true;
+  return presentAfter && view.before?.get(field) !== view.after.get(field);
+}
+
+/** SPEC 6: "A reopen is the event after which resolvedWhen stops holding." */
+function isReopen(view: EventView, resolvedWhen: Condition): boolean {
+  return heldBefore(resolvedWhen, view) && !naiveHolds(resolvedWhen, view.after);
+}
+
 function fires(rule: Rule, view: EventView, resolvedWhen: Condition): boolean {
   switch (rule.form) {
+    case 'changed':
+      return changedAt(rule.field, view);
+    case 'ownershipStart': {
+      // SPEC 12: "while resolvedWhen does not hold (after the event's attributes): created with F
+      // set; F changes to a present value; a reopen while F is set". ("F set": present after the
+      // event, null having removed it.)
+      if (naiveHolds(resolvedWhen, view.after) || !view.after.has(rule.field)) return false;
+      return view.event.type === 'created' || changedAt(rule.field, view) || isReopen(view, resolvedWhen);
+    }
     case 'on':
       if (rule.on === 'created') return view.event.type === 'created';
       if (rule.on === 'customer_message') return isCustomerMessage(view.event);
@@ -954,6 +1100,396 @@ function resolveCalendar(
 }
 
 // =============================================================================================
+// Targets beyond durations (SPEC.md section 11).
+
+/** A goal's target, resolved when the goal is chosen: counted ms, and the form it was written in. */
+export interface ResolvedTarget {
+  readonly targetMs: number;
+  readonly form: TargetForm;
+}
+
+/**
+ * SPEC 2: "Targets must be > 0 and at most 100 years".
+ * AMBIGUITY: 100 years are 36 525 days of 24 hours, as docs/policy.md pins it for Part I's
+ * targets ("36525d" passes, "36526d" does not); the same bound holds for a duration read from an
+ * attribute (SPEC 11: "at most 100 years").
+ */
+export const MAX_TARGET_MS = 36_525 * msPerDay;
+
+// SPEC 2 and 16.3: "an RFC 3339 string with Z or a ±HH:MM offset", "T and Z in either case;
+// seconds required", "digits past milliseconds are truncated"; "a space instead of T" and
+// "offsets written ±HH or ±HHMM"; "still no string without an offset".
+const lenientInstant =
+  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)$/;
+
+/** Days in a Gregorian month (month 1-12). */
+function daysInMonth(year: number, month: number): number {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] as number;
+}
+
+// SPEC 2: "Supported range: years 1900 to 2200."
+const firstSupportedMs = Date.UTC(1900, 0, 1);
+const afterSupportedMs = Date.UTC(2201, 0, 1);
+
+/**
+ * SPEC 11: the due instant an `until` attribute holds: "an RFC 3339 instant (section 2, with the
+ * leniency of 16.3) or an integer epoch-ms number"; `null` when the value is missing or is neither.
+ */
+export function naiveDueInstantMs(value: Scalar | undefined): number | null {
+  if (typeof value === 'number') {
+    // AMBIGUITY: an epoch-ms number must also lie in section 2's supported range (UTC years 1900
+    // to 2200); the generators stay far from its ends.
+    return Number.isInteger(value) && value >= firstSupportedMs && value < afterSupportedMs ? value : null;
+  }
+  if (typeof value !== 'string') return null;
+  const m = lenientInstant.exec(value);
+  if (m === null) return null;
+  const [, y, mo, d, h, mi, sec, fraction = '', zulu, sign, offsetHours = '00', offsetMinutes = '00'] = m;
+  const year = Number(y);
+  const month = Number(mo);
+  const day = Number(d);
+  // AMBIGUITY: a string's year is checked as written (1900 to 2200); hours 00-23, minutes and
+  // seconds 00-59 ("no leap second :60"), a day that exists in its month; an offset's hours 00-23
+  // and minutes 00-59 ("-00:00" is accepted as UTC).
+  if (year < 1900 || year > 2200 || month < 1 || month > 12) return null;
+  if (day < 1 || day > daysInMonth(year, month)) return null;
+  if (Number(h) > 23 || Number(mi) > 59 || Number(sec) > 59) return null;
+  if (Number(offsetHours) > 23 || Number(offsetMinutes) > 59) return null;
+  const wallMs =
+    Date.UTC(year, month - 1, day, Number(h), Number(mi), Number(sec)) + Number(`${fraction}000`.slice(0, 3));
+  if (zulu !== undefined) return wallMs;
+  const offsetMs = (Number(offsetHours) * 60 + Number(offsetMinutes)) * msPerMinute;
+  // The wall clock is UTC plus the offset.
+  return sign === '-' ? wallMs + offsetMs : wallMs - offsetMs;
+}
+
+// SPEC 2's ISO 8601 durations.
+// AMBIGUITY: as docs/policy.md pins Part I's grammar: uppercase only, up to 3 decimals of a second.
+const strictIsoDuration = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)(?:[.,]\d{1,3})?S)?)?$/;
+
+/**
+ * SPEC 11: the duration an `attribute` target's attribute holds: "a Duration (string or positive
+ * integer ms, at most 100 years; numeric strings, booleans, zero and fractions are invalid)";
+ * `null` when missing or invalid.
+ */
+export function naiveAttributeDurationMs(value: Scalar | undefined): number | null {
+  if (typeof value === 'number') {
+    return Number.isInteger(value) && value > 0 && value <= MAX_TARGET_MS ? value : null;
+  }
+  if (typeof value !== 'string') return null;
+  const spelled =
+    (value !== '' && compactDuration.test(value)) ||
+    (strictIsoDuration.test(value) && value !== 'P' && !value.endsWith('T'));
+  if (!spelled) return null;
+  const ms = naiveDurationMs(value);
+  return ms > 0 && ms <= MAX_TARGET_MS ? ms : null;
+}
+
+/** SPEC 11: 'On "24/7" every UTC date is an open day that ends at 24:00 UTC.' */
+const everyUtcDate: NaiveZonedSpec = {
+  timeZone: 'UTC',
+  week: {
+    mon: [['00:00', '24:00']],
+    tue: [['00:00', '24:00']],
+    wed: [['00:00', '24:00']],
+    thu: [['00:00', '24:00']],
+    fri: [['00:00', '24:00']],
+    sat: [['00:00', '24:00']],
+    sun: [['00:00', '24:00']],
+  },
+};
+
+/** The wall clock of an instant (its local date as a day number, ms after that date's midnight). */
+function wallAt(timeZone: string, ms: number): { dayNumber: number; timeOfDayMs: number } {
+  // The offset is constant within each UTC minute (see isOpenDuringMinute).
+  const minuteMs = Math.floor(ms / msPerMinute) * msPerMinute;
+  const localMs = ms + offsetMinutesAt(timeZone, minuteMs) * msPerMinute;
+  const dayNumber = Math.floor(localMs / msPerDay);
+  return { dayNumber, timeOfDayMs: localMs - dayNumber * msPerDay };
+}
+
+/**
+ * Whether an instant whose wall clock is `wall` is covered by an interval of `hours(date)`: SPEC 3
+ * "covers [a, b) on local date D"; one with b < a "covers [a, 24:00) on D and [00:00, b) on the
+ * calendar date after D". Only `date`'s own intervals count, never the next or previous date's.
+ */
+function coveredByDate(
+  spec: NaiveZonedSpec,
+  date: number,
+  wall: { dayNumber: number; timeOfDayMs: number },
+): boolean {
+  const w = wall.timeOfDayMs;
+  if (wall.dayNumber === date)
+    return hoursOn(spec, date).some(([a, b]) => (b > a ? a <= w && w < b : w >= a));
+  if (wall.dayNumber === date + 1) return hoursOn(spec, date).some(([a, b]) => b < a && w < b);
+  return false;
+}
+
+/** The real instants a date's own intervals cover: from the first to the end of the last. */
+interface DateCoverage {
+  readonly firstMs: number;
+  readonly endMs: number;
+}
+
+const coverageMemo = new WeakMap<NaiveZonedSpec, Map<number, DateCoverage | null>>();
+
+/**
+ * The instants covered by `hours(date)`, found by asking every UTC minute that could hold a wall
+ * clock on `date` or the date after (UTC days date-1 to date+2: offsets are under a day), or null
+ * when they cover no real instant. SPEC 11: "An open day must cover at least one real instant (a
+ * date whose only interval falls in a DST gap, or a date that never happened, is not one)"; "the
+ * end of an interval is where Part I's coverage ends (after the second pass of a repeated hour)".
+ * (A memo per calendar and date: the same answer every time.)
+ */
+function coverageOf(spec: NaiveZonedSpec, date: number): DateCoverage | null {
+  let byDate = coverageMemo.get(spec);
+  if (byDate === undefined) {
+    byDate = new Map();
+    coverageMemo.set(spec, byDate);
+  }
+  const known = byDate.get(date);
+  if (known !== undefined) return known;
+  let firstMs: number | null = null;
+  let endMs = 0;
+  for (let t = (date - 1) * msPerDay; t < (date + 3) * msPerDay; t += msPerMinute) {
+    if (coveredByDate(spec, date, wallAt(spec.timeZone, t))) {
+      firstMs ??= t;
+      endMs = t + msPerMinute;
+    }
+  }
+  const coverage = firstMs === null ? null : { firstMs, endMs };
+  byDate.set(date, coverage);
+  return coverage;
+}
+
+/**
+ * The last date that can be an open day: +Infinity when some weekday has hours (every week then
+ * has open days), else the last override date with hours (-Infinity when there is none).
+ */
+function lastPossibleOpenDay(spec: NaiveZonedSpec): number {
+  if (Object.values(spec.week).some((hours) => hours !== undefined && hours.length > 0)) {
+    return Number.POSITIVE_INFINITY;
+  }
+  const dates = (spec.overrides ?? []).filter((o) => o.hours.length > 0).map((o) => dayNumberOfText(o.date));
+  return dates.length === 0 ? Number.NEGATIVE_INFINITY : Math.max(...dates);
+}
+
+/** How many dates a walk from one open day to the next may look at before giving up. */
+const maxDateWalk = 4000;
+
+/** The first open day after `date`, or null when the calendar has closed for good. */
+function nextOpenDay(spec: NaiveZonedSpec, date: number): number | null {
+  const last = lastPossibleOpenDay(spec);
+  for (let d = date + 1; d <= last; d++) {
+    if (coverageOf(spec, d) !== null) return d;
+    if (d - date > maxDateWalk) throw new Error(`oracle: no open day within ${maxDateWalk} days of ${date}`);
+  }
+  return null;
+}
+
+/** SPEC 3's nextOpen: the first open instant at or after `fromMs`, or null (never open again). */
+function nextOpenAt(calendar: CalendarSpec, fromMs: number): number | null {
+  if (calendar === '24/7') return fromMs;
+  if (neverOpens(calendar)) return null;
+  const last = lastPossibleOpenDay(calendar);
+  // A date's hours lie within UTC days date-1 to date+2.
+  const endMs = Number.isFinite(last) ? (last + 3) * msPerDay : fromMs + PROJECTION_SEARCH_MS;
+  for (let t = fromMs; t < endMs; ) {
+    const minuteMs = Math.floor(t / msPerMinute) * msPerMinute;
+    if (isOpenDuringMinute(calendar, minuteMs)) return t;
+    t = minuteMs + msPerMinute;
+  }
+  if (Number.isFinite(last)) return null;
+  throw new Error(`oracle: no opening within the search bound after ${fromMs}`);
+}
+
+/** SPEC 3's businessTimeBetween for `fromMs <= toMs`: real ms open in [fromMs, toMs), minute by minute. */
+function businessTimeBetween(calendar: CalendarSpec, fromMs: number, toMs: number): number {
+  if (calendar === '24/7') return toMs - fromMs;
+  assertSteppable(calendar, msPerMinute);
+  let openMs = 0;
+  for (let t = fromMs; t < toMs; ) {
+    const minuteMs = Math.floor(t / msPerMinute) * msPerMinute;
+    const nextMs = Math.min(toMs, minuteMs + msPerMinute);
+    if (isOpenDuringMinute(calendar, minuteMs)) openMs += nextMs - t;
+    t = nextMs;
+  }
+  return openMs;
+}
+
+/**
+ * SPEC 11 `by`: "the first instant whose wall-clock time on local date D_k reads at or after by
+ * (Part I's rule for times a transition skips)"; "by: "24:00" is the midnight ending D_k".
+ * AMBIGUITY: an instant whose wall clock already reads a later date counts as reading "after" any
+ * time of D_k: the first such instant is where `by` lands when no instant of D_k reads `by` or
+ * later ("24:00", or a `by` that a transition at the end of the day skips). Where the wall clock
+ * goes back across midnight (America/Santiago in April), "first" is the first pass.
+ */
+function byInstantOn(timeZone: string, date: number, byMs: number): number {
+  for (let t = (date - 1) * msPerDay; t < (date + 3) * msPerDay; t += msPerMinute) {
+    const wall = wallAt(timeZone, t);
+    if (wall.dayNumber > date) return t;
+    // The minute [t, t + 1 min) reads date, from wall.timeOfDayMs on: it holds `by` or a later time.
+    if (wall.dayNumber === date && wall.timeOfDayMs + msPerMinute > byMs) {
+      return t + Math.max(0, byMs - wall.timeOfDayMs);
+    }
+  }
+  throw new Error(`oracle: no instant reads ${byMs} ms on day ${date} in ${timeZone}`);
+}
+
+/**
+ * SPEC 11: "the business day of an open instant is the date whose interval covers it (the earlier
+ * date for the after-midnight part of an overnight interval)"; "when two dates' intervals cover
+ * s', its business day is the earlier date". A day number (local to the calendar; UTC for
+ * "24/7"), or null when the calendar is closed at `ms`.
+ */
+export function naiveBusinessDayOf(calendar: CalendarSpec, ms: number): number | null {
+  const view = calendar === '24/7' ? everyUtcDate : calendar;
+  const wall = wallAt(view.timeZone, ms);
+  if (coveredByDate(view, wall.dayNumber - 1, wall)) return wall.dayNumber - 1;
+  return coveredByDate(view, wall.dayNumber, wall) ? wall.dayNumber : null;
+}
+
+/** Every step of SPEC 11's business-day rule, for tests that check them one by one. */
+export interface BusinessDaysDue {
+  /** s' = nextOpen(cal, s); null when the calendar never opens again (then targetMs is 0). */
+  readonly firstOpenMs: number | null;
+  /** The business day of s' (a day number since 1970-01-01, local to the calendar; UTC for 24/7). */
+  readonly businessDay: number | null;
+  /** k = businessDays, plus 1 when the cutoff rule adds a day. */
+  readonly k: number | null;
+  /** The date E is on (D_k, or a later open day where `by` moved it); null when there is none. */
+  readonly dueDay: number | null;
+  /** E, the due instant. */
+  readonly dueMs: number | null;
+  /** businessTimeBetween(cal, s, E). */
+  readonly targetMs: number;
+}
+
+/**
+ * SPEC 11's business days, step by step, on `calendar` for a cycle started at `startMs`: s', the
+ * business day of s', k, D_k, E and targetMs.
+ */
+export function naiveBusinessDaysDue(
+  calendar: CalendarSpec,
+  startMs: number,
+  target: BusinessDaysTarget,
+): BusinessDaysDue {
+  // "Let s' = nextOpen(cal, s) (null: the target is unreachable, as with a never-open calendar)";
+  // "When s' is null (the calendar never opens again), targetMs = 0".
+  const firstOpenMs = nextOpenAt(calendar, startMs);
+  if (firstOpenMs === null) {
+    return { firstOpenMs: null, businessDay: null, k: null, dueDay: null, dueMs: null, targetMs: 0 };
+  }
+  // 'On "24/7" every UTC date is an open day that ends at 24:00 UTC.'
+  const view = calendar === '24/7' ? everyUtcDate : calendar;
+  assertSteppable(view, msPerMinute);
+  // The business day of s' (naiveBusinessDayOf), and whether s' lies in the after-midnight part
+  // of that date's overnight interval (its wall clock then reads the next date).
+  const wall = wallAt(view.timeZone, firstOpenMs);
+  const businessDay = naiveBusinessDayOf(view, firstOpenMs);
+  if (businessDay === null) throw new Error(`oracle: s' = ${firstOpenMs} is covered by no date`);
+  const afterMidnight = businessDay !== wall.dayNumber;
+  // "k = businessDays, plus 1 when cutoff is set and the wall-clock time of s' on its business
+  // day's own date is not before cutoff (an instant in an after-midnight part is after every
+  // cutoff ...)"; "cutoff: "24:00" never adds a day, even for an instant in an after-midnight
+  // part".
+  let k = target.businessDays;
+  if (target.cutoff !== undefined) {
+    const cutoffMs = timeOfDayMsOf(target.cutoff);
+    if (cutoffMs < msPerDay && (afterMidnight || wall.timeOfDayMs >= cutoffMs)) k += 1;
+  }
+  // "D_k is the k-th open day after the business day of s' (D_0 is that day itself)."
+  let day: number | null = businessDay;
+  for (let i = 0; i < k && day !== null; i++) day = nextOpenDay(view, day);
+  let dueMs: number | null = null;
+  if (day !== null) {
+    if (target.by === undefined) {
+      // "without by, the end of the last interval of hours(D_k) (its after-midnight end for an
+      // overnight interval; the date's own intervals, never merged with the next date's ...)".
+      // AMBIGUITY: "the last interval" is the one whose coverage ends last in real time (the
+      // end of everything D_k's intervals cover), whatever order the spec lists them in.
+      dueMs = (coverageOf(view, day) as DateCoverage).endMs;
+    } else {
+      // "with by, the first instant whose wall-clock time on local date D_k reads at or after by
+      // ..., moved to D_{k+1} (and so on) while it is before s'".
+      const byMs = timeOfDayMsOf(target.by);
+      dueMs = byInstantOn(view.timeZone, day, byMs);
+      while (dueMs < firstOpenMs) {
+        day = nextOpenDay(view, day);
+        if (day === null) break;
+        dueMs = byInstantOn(view.timeZone, day, byMs);
+      }
+    }
+  }
+  if (day === null) {
+    // "when the calendar has no k-th open day before it closes for good, E is the end of its
+    // last open interval (so the cycle cannot breach)".
+    // AMBIGUITY: also when `by` moves E past the last open day; and "its last open interval" ends
+    // where the calendar's last open stretch ends (the latest end of any date's coverage, an
+    // earlier date's overnight interval included).
+    let lastEndMs = firstOpenMs;
+    const last = lastPossibleOpenDay(view);
+    for (let d = businessDay; d <= last; d++) {
+      const coverage = coverageOf(view, d);
+      if (coverage !== null) lastEndMs = Math.max(lastEndMs, coverage.endMs);
+    }
+    dueMs = lastEndMs;
+  }
+  const finalDueMs = dueMs as number;
+  // "Then targetMs = businessTimeBetween(cal, s, E)." (E >= s' >= s.)
+  return {
+    firstOpenMs,
+    businessDay,
+    k,
+    dueDay: day,
+    dueMs: finalDueMs,
+    targetMs: businessTimeBetween(calendar, startMs, finalDueMs),
+  };
+}
+
+/**
+ * SPEC 11: a goal's target resolved with the attributes that chose the goal and the calendar of
+ * 10.4 at that moment, for a cycle started at `startMs` (a resumed cycle's first start); null when
+ * it cannot be resolved ("until/attribute missing or invalid").
+ */
+function resolveTarget(
+  target: Target,
+  attributes: AttributeMap,
+  calendar: CalendarSpec,
+  startMs: number,
+): ResolvedTarget | null {
+  // Part I: a Duration.
+  if (typeof target !== 'object') return { targetMs: naiveDurationMs(target), form: 'duration' };
+  if ('businessDays' in target) {
+    return { targetMs: naiveBusinessDaysDue(calendar, startMs, target).targetMs, form: 'businessDays' };
+  }
+  if ('until' in target) {
+    const dueMs = naiveDueInstantMs(attributes.get(target.until));
+    if (dueMs === null) return null;
+    // "targetMs = max(0, businessTimeBetween(cal, s, due))": a due instant at or before s gives 0.
+    const targetMs = dueMs <= startMs ? 0 : businessTimeBetween(calendar, startMs, dueMs);
+    return { targetMs, form: 'until' };
+  }
+  const durationMs = naiveAttributeDurationMs(attributes.get(target.attribute));
+  return durationMs === null ? null : { targetMs: durationMs, form: 'attribute' };
+}
+
+/**
+ * SPEC 11, for tests: a goal's target resolved with these attributes on this calendar for a cycle
+ * started at `startMs`; null when it cannot be resolved.
+ */
+export function naiveResolveTarget(
+  target: Target,
+  attributes: Attributes,
+  calendar: CalendarSpec,
+  startMs: number,
+): ResolvedTarget | null {
+  return resolveTarget(target, new Map(Object.entries(attributes)), calendar, startMs);
+}
+
+// =============================================================================================
 // Output (SPEC.md section 7).
 
 /** What a cycle's state is computed from, beside the cycle and its metric. */
@@ -965,8 +1501,54 @@ interface Context {
   readonly nowMs: number;
 }
 
+/** The calendars a goal's reference names for a cycle (SPEC 10.4): the one used, and the pieces counted on. */
+function calendarsOfGoal(
+  goal: Goal,
+  cycle: Cycle,
+  metric: MetricRules,
+  context: Context,
+  goalAttributes: AttributeMap,
+  knownUntilMs: number,
+): { used: UsedCalendar; pieces: CalendarPieces } {
+  const { policy, host, timeline } = context;
+  if (metric.calendarAt === 'start') {
+    // "resolved with the attributes right after the event that started the cycle (for a resumed
+    // cycle, its first start), whatever the attributes become later."
+    const used = resolveCalendar(goal.calendar, cycle.attributesAtStart, policy, host);
+    return { used, pieces: [{ fromMs: Number.NEGATIVE_INFINITY, calendar: used.spec }] };
+  }
+  if (metric.calendarAt === 'piecewise') {
+    // "each running stretch counts business time on the calendar that the chosen goal's reference
+    // names with the attributes in force during that stretch; a stretch is split at every event
+    // that changes what the reference resolves to. Everything projected past now (deadline,
+    // warning at, nextChangeAt) uses the calendar resolved at now (at the end, for an ended
+    // cycle)." 10.4b: the end's calendar is resolved with the attributes that judge the end.
+    // AMBIGUITY: "what the reference resolves to" includes a template's zone: a stretch also
+    // counts in the zone its attributes name.
+    // AMBIGUITY: goal.calendar and goal.timeZone report the calendar resolved at now (at the end,
+    // for an ended cycle): "the zone used at the end or at now".
+    const used = resolveCalendar(goal.calendar, goalAttributes, policy, host);
+    // The attributes in force at t are those right after the last event at or before t; events at
+    // one instant leave no stretch between them.
+    return {
+      used,
+      pieces: [
+        ...timeline.map((entry) => ({
+          fromMs: entry.atMs,
+          calendar: resolveCalendar(goal.calendar, entry.attributes, policy, host).spec,
+        })),
+        { fromMs: knownUntilMs, calendar: used.spec },
+      ],
+    };
+  }
+  // "goal": "resolved with the same attributes that chose the goal (right after the stop or
+  // cancel, or at now), and the whole cycle is measured on that calendar. Part I's behaviour."
+  const used = resolveCalendar(goal.calendar, goalAttributes, policy, host);
+  return { used, pieces: [{ fromMs: Number.NEGATIVE_INFINITY, calendar: used.spec }] };
+}
+
 function cycleStateOf(cycle: Cycle, metric: MetricRules, context: Context): CycleState {
-  const { policy, host, attributesAtNow, timeline, nowMs } = context;
+  const { attributesAtNow, nowMs } = context;
   const isOpen = cycle.end === 'open';
   // SPEC: "A cycle's goal is the first goal whose when matches the ticket's attributes right after
   // the event that stopped or cancelled it, or at now while it is open." "Completed cycles are
@@ -978,51 +1560,38 @@ function cycleStateOf(cycle: Cycle, metric: MetricRules, context: Context): Cycl
   const goalAttributes = isOpen
     ? attributesAtNow
     : ((metric.goalAt === 'before_stop' ? cycle.attributesBeforeEnd : cycle.attributesAtEnd) as AttributeMap);
-  const goalIndex = metric.goals.findIndex((g) => g.when === undefined || naiveHolds(g.when, goalAttributes));
-  const goalSpec = goalIndex === -1 ? undefined : metric.goals[goalIndex];
-  const targetMs = goalSpec === undefined ? null : naiveDurationMs(goalSpec.target);
 
   // Counting is known up to the cycle's end, or up to now while it is open.
   const knownUntilMs = isOpen ? nowMs : (cycle.stoppedAtMs as number);
 
+  // SPEC 11: "Every form is resolved, when the goal is chosen (section 6; with the calendar of
+  // 10.4 at the same moment), into a counted-time target targetMs on the goal's calendar, measured
+  // from the cycle's start s." "A goal whose target cannot be resolved (until/attribute missing or
+  // invalid) does not match: the next goal is tried, as when its when fails, for open and ended
+  // cycles alike."
+  // AMBIGUITY: "the goal's calendar" is, for calendarAt "piecewise", the calendar resolved when the
+  // goal is chosen (at now, or at the end): the one goal.calendar reports and the future is
+  // projected on; the stretches before are still counted piecewise.
+  let goalIndex = -1;
+  let goalSpec: Goal | undefined;
+  let resolved: ResolvedTarget | null = null;
   // SPEC 6: "No goal matches: ... elapsed is still measured on 24/7". SPEC 10.4, the calendar of
   // the chosen goal's reference (and its template zone), resolved:
-  let used: UsedCalendar;
-  let pieces: CalendarPieces;
-  if (goalSpec === undefined) {
-    used = builtIn247;
-    pieces = [{ fromMs: Number.NEGATIVE_INFINITY, calendar: '24/7' }];
-  } else if (metric.calendarAt === 'start') {
-    // "resolved with the attributes right after the event that started the cycle (for a resumed
-    // cycle, its first start), whatever the attributes become later."
-    used = resolveCalendar(goalSpec.calendar, cycle.attributesAtStart, policy, host);
-    pieces = [{ fromMs: Number.NEGATIVE_INFINITY, calendar: used.spec }];
-  } else if (metric.calendarAt === 'piecewise') {
-    // "each running stretch counts business time on the calendar that the chosen goal's reference
-    // names with the attributes in force during that stretch; a stretch is split at every event
-    // that changes what the reference resolves to. Everything projected past now (deadline,
-    // warning at, nextChangeAt) uses the calendar resolved at now (at the end, for an ended
-    // cycle)." 10.4b: the end's calendar is resolved with the attributes that judge the end.
-    // AMBIGUITY: "what the reference resolves to" includes a template's zone: a stretch also
-    // counts in the zone its attributes name.
-    // AMBIGUITY: goal.calendar and goal.timeZone report the calendar resolved at now (at the end,
-    // for an ended cycle): "the zone used at the end or at now".
-    used = resolveCalendar(goalSpec.calendar, goalAttributes, policy, host);
-    // The attributes in force at t are those right after the last event at or before t; events at
-    // one instant leave no stretch between them.
-    pieces = [
-      ...timeline.map((entry) => ({
-        fromMs: entry.atMs,
-        calendar: resolveCalendar(goalSpec.calendar, entry.attributes, policy, host).spec,
-      })),
-      { fromMs: knownUntilMs, calendar: used.spec },
-    ];
-  } else {
-    // "goal": "resolved with the same attributes that chose the goal (right after the stop or
-    // cancel, or at now), and the whole cycle is measured on that calendar. Part I's behaviour."
-    used = resolveCalendar(goalSpec.calendar, goalAttributes, policy, host);
-    pieces = [{ fromMs: Number.NEGATIVE_INFINITY, calendar: used.spec }];
+  let used: UsedCalendar = builtIn247;
+  let pieces: CalendarPieces = [{ fromMs: Number.NEGATIVE_INFINITY, calendar: '24/7' }];
+  for (const [i, goal] of metric.goals.entries()) {
+    if (goal.when !== undefined && !naiveHolds(goal.when, goalAttributes)) continue;
+    const calendars = calendarsOfGoal(goal, cycle, metric, context, goalAttributes, knownUntilMs);
+    const target = resolveTarget(goal.target, goalAttributes, calendars.used.spec, cycle.startedAtMs);
+    if (target === null) continue;
+    goalIndex = i;
+    goalSpec = goal;
+    resolved = target;
+    ({ used, pieces } = calendars);
+    break;
   }
+  const targetMs = goalSpec === undefined || resolved === null ? null : resolved.targetMs;
+
   const running = isOpen && clockStateAt(cycle, nowMs) === 'running';
   const thresholds =
     targetMs === null ? [] : metric.warnings.map((w) => naiveWarningThresholdMs(w, targetMs));
@@ -1084,18 +1653,29 @@ function cycleStateOf(cycle: Cycle, metric: MetricRules, context: Context): Cycl
     // written in the attribute or the calendar spec ...; null for a calendar that is "24/7"), and
     // goal.calendar is the calendar name actually used".
     // AMBIGUITY: with calendarAt "start", the zone used is the one resolved at the start.
+    // SPEC 11: "goal.target reports targetMs"; "goal gains form".
     goal:
-      targetMs === null
+      targetMs === null || resolved === null
         ? null
-        : { index: goalIndex, target: targetMs, calendar: used.name, timeZone: used.timeZone },
+        : {
+            index: goalIndex,
+            target: targetMs,
+            calendar: used.name,
+            timeZone: used.timeZone,
+            form: resolved.form,
+          },
+    // SPEC 12: "every cycle records key, the attribute's value right after the event that started
+    // the cycle (its first start, for a resumed cycle; null when absent)"; "null without keyBy".
+    key: metric.keyBy === undefined ? null : (cycle.attributesAtStart.get(metric.keyBy) ?? null),
     startedAt: cycle.startedAtMs,
     stoppedAt: cycle.stoppedAtMs,
     elapsed,
+    // SPEC 11: "A zero target ...: percent is null, remaining is -elapsed".
     remaining: targetMs === null ? null : targetMs - elapsed,
     // SPEC: "percent: elapsed / target * 100, not rounded".
     // AMBIGUITY: computed in exactly that order of float operations, (elapsed / target) * 100
     // (elapsed * 100 / target can differ in the last bit).
-    percent: targetMs === null ? null : (elapsed / targetMs) * 100,
+    percent: targetMs === null || targetMs === 0 ? null : (elapsed / targetMs) * 100,
     deadline,
     breachedAt,
     // SPEC: "pausedFor: real ms spent paused while open".
@@ -1111,6 +1691,8 @@ function inactiveMetric(): MetricState {
     status: 'inactive',
     breached: false,
     goal: null,
+    // SPEC 12: "key ... (always present; null without keyBy or when inactive)".
+    key: null,
     startedAt: null,
     stoppedAt: null,
     elapsed: 0,
@@ -1173,6 +1755,15 @@ export function naiveComputeSlaState(
   });
 
   const changes = metrics.flatMap(([, m]) => (m.nextChangeAt === null ? [] : [m.nextChangeAt]));
+  // SPEC 12: "the earliest deadline among the metrics' latest cycles that are open and running
+  // (ties: policy order; a breached running cycle's past deadline counts; paused cycles and cycles
+  // without a deadline do not)".
+  let nextDeadline: SlaState['nextDeadline'] = null;
+  for (const [name, m] of metrics) {
+    if (m.status !== 'running' || m.deadline === null) continue;
+    if (nextDeadline === null || m.deadline < nextDeadline.at)
+      nextDeadline = { metric: name, at: m.deadline };
+  }
   return {
     ticketId,
     now: nowMs,
@@ -1184,5 +1775,6 @@ export function naiveComputeSlaState(
     nextChangeAt: changes.length === 0 ? null : Math.min(...changes),
     // SPEC: "breached: any metric's latest cycle breached".
     breached: metrics.some(([, m]) => m.breached),
+    nextDeadline,
   };
 }

@@ -45,14 +45,14 @@ describe('compilePolicy refuses bad input with a path and a readable message', (
       metric({ pauseWhne: { status: 'pending' } }),
       'unrecognized_key',
       ['metrics', 'm', 'pauseWhne'],
-      'policy.metrics.m.pauseWhne: unknown key "pauseWhne", expected one of kind, start, stop, cancel, pauseWhen, restart, goals, warnings, calendarAt, goalAt',
+      'policy.metrics.m.pauseWhne: unknown key "pauseWhne", expected one of kind, start, stop, cancel, pauseWhen, restart, goals, warnings, calendarAt, goalAt, keyBy, field',
     ],
     [
       'an unknown kind',
       { metrics: { m: { kind: 'first_reply', goals: [goal] } } },
       'invalid_value',
       ['metrics', 'm', 'kind'],
-      'policy.metrics.m.kind: expected "first_response", "next_response", "periodic_update", "resolution" or "custom", got "first_reply"',
+      'policy.metrics.m.kind: expected "first_response", "next_response", "periodic_update", "resolution", "custom", "ownership", "requester_wait", "agent_work" or "pausable_update", got "first_reply"',
     ],
     ['no goals', metric({ goals: [] }), 'invalid_value', ['metrics', 'm', 'goals'], undefined],
     [
@@ -147,7 +147,7 @@ describe('compilePolicy refuses bad input with a path and a readable message', (
       'policy',
       'invalid_type',
       [],
-      'policy: expected a policy { calendars?, resolvedWhen?, metrics }, got "policy"',
+      'policy: expected a policy { calendars?, holidaySets?, resolvedWhen?, metrics }, got "policy"',
     ],
   ])('%s', (_name, spec, code, path, message) => {
     const issues = issuesOf(spec);

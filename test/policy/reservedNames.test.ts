@@ -205,7 +205,10 @@ const badCalendars: Json[] = [
   { timeZone: 'UTC', week: { mon: [['09:00', '17:00']] }, holidays: ['2026-02-30'] },
   '24/8',
   null,
+  { timeZone: { attribute: 'tz', default: 'Mars/Olympus' }, week: {} },
+  { timeZone: 'UTC', week: {}, holidaySets: ['nowhere'] },
 ];
+const badHolidaySets: Json[] = [['--02-30'], ['2026-12-31/2026-12-24'], 'x', [1], null];
 const badMatchers: Json[] = [{ not: { x: 1 } }, { exists: 'yes' }, {}, [{}], { foo: 1 }, { not: [[1]] }];
 
 /** Where a record of the policy is, and how to put `value` under `key` in it. */
@@ -229,6 +232,17 @@ const recordPositions: {
     put: (p, key, value) => {
       p.calendars = ownObject([[key, value], ...Object.entries(p.calendars as object)]);
       return ['calendars', key];
+    },
+  },
+  {
+    name: 'holidaySets',
+    bad: badHolidaySets,
+    put: (p, key, value) => {
+      p.holidaySets = ownObject([
+        ['us', ['--07-04']],
+        [key, value],
+      ]);
+      return ['holidaySets', key];
     },
   },
   {
@@ -397,6 +411,53 @@ describe('reserved-looking names are validated like any other name', () => {
     // 16:30-17:00 Monday, then 09:00-09:15 the next Monday: 45 minutes on the Monday calendar.
     expect(state.metrics.m?.elapsed).toBe(45 * 60_000);
     expect(state.metrics.m?.goal?.calendar).toBe('__proto__');
+  });
+
+  test('a holiday set named "__proto__" closes its dates; naming it undefined is an error', () => {
+    const spec = (withSet: boolean) =>
+      JSON.parse(
+        `{${withSet ? '"holidaySets":{"__proto__":["2026-03-03"]},' : ''}` +
+          '"calendars":{"office":{"timeZone":"UTC","week":{"mon":[["09:00","17:00"]],"tue":[["09:00","17:00"]]},"holidaySets":["__proto__"]}},' +
+          '"metrics":{"m":{"kind":"resolution","goals":[{"target":"100h","calendar":"office"}]}}}',
+      );
+    const state = computeSlaState(
+      [{ type: 'created', at: '2026-03-02T09:00:00Z' }],
+      compilePolicy(spec(true)),
+      {
+        now: '2026-03-04T00:00:00Z',
+      },
+    );
+    // Monday 09:00-17:00 counts; Tuesday is the set's holiday.
+    expect(state.metrics.m?.elapsed).toBe(8 * 3_600_000);
+    expect(validationIssues(spec(false)).map((issue) => issue.path)).toEqual([
+      ['calendars', 'office', 'holidaySets', 0],
+    ]);
+  });
+
+  test('an attribute naming "__proto__" or "constructor" finds only a calendar of that own name', () => {
+    const policy = compilePolicy(
+      JSON.parse(
+        '{"calendars":{"office":{"timeZone":"UTC","week":{"mon":[["09:00","17:00"]]}}},' +
+          '"metrics":{"m":{"kind":"resolution","goals":[{"target":"100h","calendar":{"attribute":"cal","default":"office"}}]}}}',
+      ),
+    );
+    // The host has an own "__proto__" calendar (open on Tuesdays) and nothing else.
+    const host: Record<string, unknown> = {};
+    Object.defineProperty(host, '__proto__', {
+      value: compileCalendar({ timeZone: 'UTC', week: { tue: [['00:00', '24:00']] } }),
+      enumerable: true,
+    });
+    for (const cal of reservedNames) {
+      const state = computeSlaState(
+        [{ type: 'created', at: '2026-03-02T09:00:00Z', attributes: JSON.parse(`{"cal":"${cal}"}`) }],
+        policy,
+        { now: '2026-03-03T09:00:00Z', calendars: host as never },
+      );
+      const expected =
+        cal === '__proto__' ? { calendar: '__proto__', elapsed: 9 } : { calendar: 'office', elapsed: 8 };
+      expect(state.metrics.m?.goal?.calendar, cal).toBe(expected.calendar);
+      expect(state.metrics.m?.elapsed, cal).toBe(expected.elapsed * 3_600_000);
+    }
   });
 
   test('compileCalendar refuses a reserved name among weekdays and calendar keys', () => {

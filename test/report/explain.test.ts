@@ -33,6 +33,8 @@ describe('explainSla', () => {
         kind: 'counting',
         counted: 30 * 60_000,
         reason: 'calendar "ny" open',
+        calendar: 'ny',
+        timeZone: 'America/New_York',
       },
       {
         from: ms('2026-03-02T21:30:00Z'),
@@ -40,6 +42,8 @@ describe('explainSla', () => {
         kind: 'paused',
         counted: 0,
         reason: 'status = "pending" (pauseWhen)',
+        calendar: 'ny',
+        timeZone: 'America/New_York',
       },
       {
         from: ms('2026-03-03T15:00:00Z'),
@@ -47,6 +51,8 @@ describe('explainSla', () => {
         kind: 'counting',
         counted: 2 * hour,
         reason: 'calendar "ny" open',
+        calendar: 'ny',
+        timeZone: 'America/New_York',
       },
       {
         from: ms('2026-03-03T17:00:00Z'),
@@ -54,6 +60,8 @@ describe('explainSla', () => {
         kind: 'stopped',
         counted: 0,
         reason: 'stopped, then resumed',
+        calendar: 'ny',
+        timeZone: 'America/New_York',
       },
       {
         from: ms('2026-03-03T19:00:00Z'),
@@ -61,6 +69,8 @@ describe('explainSla', () => {
         kind: 'counting',
         counted: hour,
         reason: 'calendar "ny" open',
+        calendar: 'ny',
+        timeZone: 'America/New_York',
       },
     ]);
     expect(computeSlaState(log, policy, { now }).metrics.resolution?.elapsed).toBe(3.5 * hour);

@@ -83,7 +83,8 @@ describe('summarizeSla', () => {
     const cycle = (minutes: number): CycleState => ({
       status: 'met',
       breached: false,
-      goal: { index: 0, target: 3_600_000, calendar: '24/7', timeZone: null },
+      goal: { index: 0, target: 3_600_000, calendar: '24/7', timeZone: null, form: 'duration' },
+      key: null,
       startedAt: 0,
       stoppedAt: 0,
       elapsed: minutes * 60_000,
@@ -102,6 +103,7 @@ describe('summarizeSla', () => {
       metrics: { m: { ...cycles.at(-1)!, cycles, breachedCycles: 0 } },
       nextChangeAt: null,
       breached: false,
+      nextDeadline: null,
     });
     const [row] = summarizeSla([state([cycle(30), cycle(10)]), state([cycle(40), cycle(20)])]).groups;
     expect(row?.elapsed).toEqual({ mean: 25 * 60_000, median: 20 * 60_000, p90: 40 * 60_000 });
@@ -167,7 +169,7 @@ describe('summarizeSla checks its arguments (issue 7, D4)', () => {
 
   test('a groupBy that is a null-prototype object is named, not "Cannot convert object to primitive value"', () => {
     expect(() => summarizeSla(states, { groupBy: Object.create(null) })).toThrow(
-      'options.groupBy: expected an attribute name (a string) or a function (state) => string | number | boolean | null, got {}',
+      'options.groupBy: expected an attribute name (a string), a function (state) => string | number | boolean | null, or { cycleKey: true }, got {}',
     );
   });
 

@@ -30,6 +30,38 @@ describe('RFC 3339 instants', () => {
     expect(parseRfc3339('2026-03-02t09:00:00z')).toBe(Date.parse('2026-03-02T09:00:00Z'));
   });
 
+  test('instants as backends write them: a space for T, offsets ±HH and ±HHMM', () => {
+    const at = Date.parse('2026-03-02T14:00:00Z');
+    // Python's str(datetime) and PostgreSQL's text output.
+    expect(parseRfc3339('2026-03-02 14:00:00+00:00')).toBe(at);
+    expect(parseRfc3339('2026-03-02 15:00:00+01')).toBe(at);
+    expect(parseRfc3339('2026-03-02 08:30:00.000-0530')).toBe(at);
+    expect(parseRfc3339('2026-03-02T19:45:00+0545')).toBe(at);
+    expect(parseRfc3339('2026-03-02T11:00:00-03')).toBe(at);
+  });
+
+  test('every offset spelling of one instant gives the same ms', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 23 }),
+        fc.integer({ min: 0, max: 59 }),
+        fc.boolean(),
+        fc.constantFrom('T', 't', ' '),
+        (hours, minutes, negative, separator) => {
+          const hh = String(hours).padStart(2, '0');
+          const mm = String(minutes).padStart(2, '0');
+          const sign = negative ? '-' : '+';
+          const base = `2026-03-02${separator}12:00:00`;
+          const colon = parseRfc3339(`${base}${sign}${hh}:${mm}`);
+          expect(colon).toBe(Date.parse(`2026-03-02T12:00:00${sign}${hh}:${mm}`));
+          expect(parseRfc3339(`${base}${sign}${hh}${mm}`)).toBe(colon);
+          if (minutes === 0) expect(parseRfc3339(`${base}${sign}${hh}`)).toBe(colon);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   test('digits past milliseconds are truncated, not rounded', () => {
     expect(parseRfc3339('2026-03-02T09:00:00.123999Z')).toBe(Date.parse('2026-03-02T09:00:00.123Z'));
     expect(parseRfc3339('2026-03-02T09:00:00.5Z')).toBe(Date.parse('2026-03-02T09:00:00.500Z'));
@@ -38,12 +70,17 @@ describe('RFC 3339 instants', () => {
   test.each([
     ['2026-03-02T09:00:00', 'no offset: ambiguous'],
     ['2026-03-02T09:00Z', 'seconds are required'],
-    ['2026-03-02 09:00:00Z', 'the T separator is required'],
+    ['2026-03-02 09:00:00', 'a space separator, but no offset'],
+    ['2026-03-02_09:00:00Z', 'a separator other than T or a space'],
     ['2026-02-30T09:00:00Z', 'a date that does not exist'],
     ['2026-03-02T24:00:00Z', 'hour 24'],
     ['2026-12-31T23:59:60Z', 'a leap second'],
     ['2026-03-02T09:00:00+24:00', 'an offset out of range'],
-    ['2026-03-02T09:00:00+0100', 'an offset without a colon'],
+    ['2026-03-02T09:00:00+010', 'a three-digit offset'],
+    ['2026-03-02T09:00:00+1', 'a one-digit offset'],
+    ['2026-03-02T09:00:00+01:0', 'an offset cut short'],
+    ['2026-03-02T09:00:00+2400', 'a basic offset out of range'],
+    ['2026-03-02T09:00:00+24', 'an hour offset out of range'],
     ['', 'an empty string'],
   ])('%s is refused (%s)', (text) => {
     expect(parseRfc3339(text)).toBe(undefined);
