@@ -30,5 +30,7 @@ export default defineConfig([
     sourcemap: true,
     clean: false,
     splitting: false,
+    // An optional dependency, loaded by `sla-clock holidays` only, and only when installed.
+    external: ['date-holidays'],
   },
 ]);

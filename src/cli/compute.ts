@@ -4,14 +4,15 @@
  * strictly in input order.
  */
 import type { Policy } from '../index.js';
-import { type BatchResult, computeItems } from './batch.js';
+import { type BatchResult, classifyLines, computeItems } from './batch.js';
+import { Dispatcher } from './dispatch.js';
 import { ExitCode } from './exit.js';
 import { type InputPath, readLineBatches, readTextBatches } from './ndjson.js';
 import { Output, Problems } from './output.js';
 import { compileLoaded, readPolicySpec } from './policy.js';
 import { ComputePool } from './pool.js';
 import { Progress } from './progress.js';
-import { type ClassifiedLine, type InputItem, TicketAssembler } from './tickets.js';
+import { type InputItem, TicketAssembler } from './tickets.js';
 
 export interface ComputeOptions {
   readonly policyPath: string;
@@ -80,71 +81,33 @@ export async function runCompute(options: ComputeOptions): Promise<ExitCode> {
   }
 
   // Workers parse, classify and compute raw lines; this thread splits lines, groups event lines
-  // (only it sees them in order) and writes results in input order.
-  const inOrder = new InOrder<ClassifiedLine[]>((classified) => {
-    items.length = 0;
-    for (const line of classified) assembler.accept(line, items);
-    sink.deliver(computeItems(items, policy, options.nowMs));
-  });
+  // (only it sees them in order), computes what a worker could not, and writes results in input
+  // order.
+  const dispatcher = new Dispatcher(
+    pool,
+    (batch) => classifyLines(batch, policy, options.nowMs),
+    (classified) => {
+      items.length = 0;
+      for (const line of classified) assembler.accept(line, items);
+      sink.deliver(computeItems(items, policy, options.nowMs));
+    },
+  );
   const maxInFlight = options.workers * batchesPerWorker;
   try {
     for await (const batch of readTextBatches(options.input, batchSize)) {
       sink.linesRead = batch.firstLine + batch.lineCount - 1;
-      inOrder.add(pool.run(batch));
-      await inOrder.waitUntilFewer(maxInFlight);
+      dispatcher.add(batch);
+      await dispatcher.waitUntilFewer(maxInFlight);
       await sink.output.ready();
       if (sink.output.closed) return sink.exitCode();
     }
-    await inOrder.waitUntilFewer(1);
+    await dispatcher.waitUntilFewer(1);
     items.length = 0;
     assembler.end(items);
     sink.deliver(computeItems(items, policy, options.nowMs));
     return sink.exitCode();
   } finally {
+    dispatcher.stop();
     await pool.destroy();
-  }
-}
-
-/**
- * Results of batches delivered in the order the batches were added, each as soon as it and every
- * batch before it are done (whatever the main loop is waiting for at the time).
- */
-class InOrder<T> {
-  private readonly slots: { result: T | undefined }[] = [];
-  private failure: { error: unknown } | null = null;
-  private wake: (() => void) | null = null;
-
-  constructor(private readonly deliver: (result: T) => void) {}
-
-  add(promise: Promise<T>): void {
-    const slot: { result: T | undefined } = { result: undefined };
-    this.slots.push(slot);
-    promise.then(
-      (result) => {
-        slot.result = result;
-        while (this.slots[0]?.result !== undefined) this.deliver(this.slots.shift()!.result!);
-        this.notify();
-      },
-      (error: unknown) => {
-        this.failure ??= { error };
-        this.notify();
-      },
-    );
-  }
-
-  /** Waits until fewer than `count` batches are pending; rethrows a batch's failure. */
-  async waitUntilFewer(count: number): Promise<void> {
-    while (this.failure === null && this.slots.length >= count) {
-      await new Promise<void>((resolve) => {
-        this.wake = resolve;
-      });
-    }
-    if (this.failure !== null) throw this.failure.error;
-  }
-
-  private notify(): void {
-    const wake = this.wake;
-    this.wake = null;
-    wake?.();
   }
 }

@@ -9,6 +9,7 @@ import { runCompute } from './compute.js';
 import { CliError, ExitCode } from './exit.js';
 import { runExplain } from './explain.js';
 import { parseCycle, parseFormat, parseNow, parseWorkers } from './flags.js';
+import { parseHolidaysRequest, runHolidays } from './holidays.js';
 import { type CommandName, cliMessage, usage } from './messages.js';
 import { runReport } from './report.js';
 import { runValidate } from './validate.js';
@@ -32,6 +33,14 @@ const commandOptions = {
     help,
   },
   validate: { help },
+  holidays: {
+    country: { type: 'string' },
+    region: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    types: { type: 'string' },
+    help,
+  },
 } as const satisfies Record<CommandName, Options>;
 
 const isCommand = (name: string): name is CommandName => Object.hasOwn(commandOptions, name);
@@ -110,6 +119,20 @@ async function run(command: CommandName, args: readonly string[]): Promise<ExitC
       if (values.help) return printUsage(command);
       if (positionals.length !== 1) throw new CliError(cliMessage.onePolicyFile(), ExitCode.Usage, true);
       return runValidate(positionals[0]!);
+    }
+    case 'holidays': {
+      const { values, positionals } = parse('holidays', args);
+      if (values.help) return printUsage(command);
+      if (positionals.length > 0) throw new CliError(cliMessage.oneInput(positionals), ExitCode.Usage, true);
+      return runHolidays(
+        parseHolidaysRequest({
+          country: required(values.country, 'country'),
+          region: values.region,
+          from: required(values.from, 'from'),
+          to: values.to,
+          types: values.types,
+        }),
+      );
     }
   }
 }

@@ -3,7 +3,7 @@
  * validation messages (`ticket.events[2].at: expected ...`) come from the library unchanged.
  */
 
-export type CommandName = 'compute' | 'report' | 'explain' | 'validate';
+export type CommandName = 'compute' | 'report' | 'explain' | 'validate' | 'holidays';
 
 const commandUsage: Record<CommandName, string> = {
   compute: `sla-clock compute --policy policy.json [--now 2026-03-02T12:00:00Z] [--workers N] [tickets.ndjson]
@@ -34,6 +34,16 @@ const commandUsage: Record<CommandName, string> = {
   validate: `sla-clock validate policy.json
 
   Checks a policy: prints "ok: N metrics (...)", or each problem on stderr (exit code 2).`,
+  holidays: `sla-clock holidays --country US [--region CA] --from 2026 [--to 2028] [--types public,bank]
+
+  Prints a JSON array of the local dates of a country's (or region's) holidays, for a calendar's
+  "holidays" or a policy's holiday set. Uses the optional package date-holidays.
+
+  --country CODE    ISO 3166-1 country code (US, DE, GB, ...); required
+  --region CODE     a state or region of that country (CA, BY, ...)
+  --from YEAR       the first year; required
+  --to YEAR         the last year (default --from)
+  --types LIST      public (default), bank, school, optional, observance, comma-separated`,
 };
 
 /** The usage of one command, or of the whole CLI. */
@@ -46,6 +56,7 @@ Commands:
   report     compliance by metric and group, as a table or JSON
   explain    the timeline of one ticket's clock
   validate   check a policy file
+  holidays   a country's holidays as dates for a calendar (needs date-holidays)
 
 Tickets are read as NDJSON from the file named last, or from stdin when there is none (or "-"):
 one ticket { "id", "events": [...] } per line, or one event per line with a "ticket" field
@@ -89,7 +100,17 @@ export const cliMessage = {
       : `--cycle ${cycle}: metric ${JSON.stringify(metric)} of ticket ${JSON.stringify(id)} has cycles 0 to ${count - 1}`,
   ticketNotFound: (id: string) => `ticket ${JSON.stringify(id)} not found in the input`,
   internal: (detail: string) => `internal error: ${detail}`,
-  workerFailed: (detail: string) => `a worker thread failed: ${detail}`,
+  holidayYear: (flag: string, text: string) =>
+    `--${flag}: expected a year from 1900 to 2200 such as 2026, got ${JSON.stringify(text)}`,
+  holidayYears: (from: number, to: number) => `--to ${to} is before --from ${from}`,
+  holidayType: (type: string, allowed: readonly string[]) =>
+    `--types: expected a comma list of ${allowed.join(', ')}, got ${JSON.stringify(type)}`,
+  holidaysMissing: () =>
+    'the holidays command needs the optional package date-holidays, which is not installed: npm install date-holidays',
+  holidayCountry: (country: string) =>
+    `--country: date-holidays knows no country ${JSON.stringify(country)} (use an ISO 3166-1 code such as US, DE, GB)`,
+  holidayRegion: (country: string, region: string, regions: readonly string[]) =>
+    `--region: date-holidays knows no region ${JSON.stringify(region)} of ${country}${regions.length > 0 ? `; its regions are ${regions.join(', ')}` : ''}`,
 } as const;
 
 /** Messages about one input line; the CLI prints them as `line N: <message>`. */
@@ -97,6 +118,8 @@ export const lineMessage = {
   invalidJson: (detail: string) => `invalid JSON: ${detail}`,
   tooLong: (maxBytes: number) =>
     `line longer than ${maxBytes / (1024 * 1024)} MiB; split the ticket's events over event lines`,
+  stateTooLong: () =>
+    "ticket not written: its state's JSON would be longer than the longest string Node can hold (about 512 MiB)",
   notObject: (got: string) =>
     `expected a ticket { "id", "events": [...] } or an event with a "ticket" field, got ${got}`,
   notTicketOrEvent: () =>
