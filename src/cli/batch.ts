@@ -3,7 +3,7 @@
  * (`--workers 1`) or in a worker. Both paths run `evaluate` and `JSON.stringify` on equal values,
  * so their output is byte for byte the same.
  */
-import { type Policy, type SlaState, serializeSlaState } from '../index.js';
+import { type ComputeOptions, type Policy, type SlaState, serializeSlaState } from '../index.js';
 import { evaluate, type LineProblem } from './evaluate.js';
 import { lineMessage } from './messages.js';
 import { linesOf, lineTooLong, type TextBatch } from './ndjson.js';
@@ -32,14 +32,8 @@ export interface BatchResult {
 export type LineJob = TextBatch;
 
 /** Computes one ticket (or event-line ticket) into its output line or its problems. */
-function computeOne(item: TicketLine | EventLines, policy: Policy, nowMs: number): BatchResult {
-  const result = evaluate(
-    ticketOf(item),
-    item.line,
-    item.kind === 'events' ? item.lines : null,
-    policy,
-    nowMs,
-  );
+function computeOne(item: TicketLine | EventLines, policy: Policy, at: ComputeOptions): BatchResult {
+  const result = evaluate(ticketOf(item), item.line, item.kind === 'events' ? item.lines : null, policy, at);
   if (!result.ok) return { stdout: [], problems: result.problems, computed: 0 };
   const text = stateLine(result.state);
   return text === null
@@ -64,7 +58,7 @@ function stateLine(state: SlaState): string | null {
 }
 
 /** Computes items in order into one result. */
-export function computeItems(items: readonly InputItem[], policy: Policy, nowMs: number): BatchResult {
+export function computeItems(items: readonly InputItem[], policy: Policy, at: ComputeOptions): BatchResult {
   const stdout = new Chunks();
   const problems: LineProblem[] = [];
   let computed = 0;
@@ -79,7 +73,7 @@ export function computeItems(items: readonly InputItem[], policy: Policy, nowMs:
       computed += item.computed;
       continue;
     }
-    const result = computeOne(item, policy, nowMs);
+    const result = computeOne(item, policy, at);
     for (const chunk of result.stdout) stdout.add(chunk);
     problems.push(...result.problems);
     computed += result.computed;
@@ -178,7 +172,7 @@ export function unpackBatch(packed: WireBatch): ClassifiedLine[] {
  * this mode, so it is not the bottleneck), compute every ticket line, and hand event lines back
  * for the main thread to group, since only it sees the input in order.
  */
-export function classifyLines(job: LineJob, policy: Policy, nowMs: number): ClassifiedLine[] {
+export function classifyLines(job: LineJob, policy: Policy, at: ComputeOptions): ClassifiedLine[] {
   const out: ClassifiedLine[] = [];
   const lines = linesOf(job);
   for (let i = 0; i < lines.length; i++) {
@@ -192,7 +186,7 @@ export function classifyLines(job: LineJob, policy: Policy, nowMs: number): Clas
       const result = computeOne(
         { kind: 'ticket', line, ticket: read.value, text: text as string },
         policy,
-        nowMs,
+        at,
       );
       out.push({
         kind: 'computed',

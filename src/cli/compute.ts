@@ -5,6 +5,7 @@
  */
 import type { Policy } from '../index.js';
 import { type BatchResult, classifyLines, computeItems } from './batch.js';
+import { compileCalendars, computeOptionsOf, readCalendarsSpec } from './calendars.js';
 import { Dispatcher } from './dispatch.js';
 import { ExitCode } from './exit.js';
 import { type InputPath, readLineBatches, readTextBatches } from './ndjson.js';
@@ -17,6 +18,7 @@ import { type InputItem, TicketAssembler } from './tickets.js';
 export interface ComputeOptions {
   readonly policyPath: string;
   readonly nowMs: number;
+  readonly calendarsPath: string | undefined;
   readonly workers: number;
   readonly input: InputPath;
 }
@@ -49,12 +51,20 @@ class Sink {
 
 export async function runCompute(options: ComputeOptions): Promise<ExitCode> {
   const spec = readPolicySpec(options.policyPath);
-  // Workers take a moment to start (each loads the library and compiles the policy): start them
-  // while this thread validates the policy, and stop them if it is invalid.
-  const pool = options.workers > 1 ? new ComputePool(spec, options.nowMs, options.workers) : null;
+  const calendarsPath = options.calendarsPath;
+  const calendarsSpec = calendarsPath === undefined ? undefined : readCalendarsSpec(calendarsPath);
+  // Workers take a moment to start (each loads the library and compiles the policy and the host
+  // calendars): start them while this thread validates both, and stop them if either is invalid.
+  const pool =
+    options.workers > 1 ? new ComputePool(spec, calendarsSpec, options.nowMs, options.workers) : null;
   let policy: Policy;
+  let at: ReturnType<typeof computeOptionsOf>;
   try {
     policy = compileLoaded(options.policyPath, spec);
+    at = computeOptionsOf(
+      options.nowMs,
+      calendarsPath === undefined ? undefined : compileCalendars(calendarsPath, calendarsSpec),
+    );
   } catch (error) {
     await pool?.destroy();
     throw error;
@@ -70,13 +80,13 @@ export async function runCompute(options: ComputeOptions): Promise<ExitCode> {
       sink.linesRead = batch.firstLine + batch.lines.length - 1;
       // Everything a chunk completed is written before the next chunk is awaited, so a client
       // that sends a ticket and waits for its state gets it.
-      sink.deliver(computeItems(items, policy, options.nowMs));
+      sink.deliver(computeItems(items, policy, at));
       await sink.output.ready();
       if (sink.output.closed) return sink.exitCode();
     }
     items.length = 0;
     assembler.end(items);
-    sink.deliver(computeItems(items, policy, options.nowMs));
+    sink.deliver(computeItems(items, policy, at));
     return sink.exitCode();
   }
 
@@ -85,11 +95,11 @@ export async function runCompute(options: ComputeOptions): Promise<ExitCode> {
   // order.
   const dispatcher = new Dispatcher(
     pool,
-    (batch) => classifyLines(batch, policy, options.nowMs),
+    (batch) => classifyLines(batch, policy, at),
     (classified) => {
       items.length = 0;
       for (const line of classified) assembler.accept(line, items);
-      sink.deliver(computeItems(items, policy, options.nowMs));
+      sink.deliver(computeItems(items, policy, at));
     },
   );
   const maxInFlight = options.workers * batchesPerWorker;
@@ -104,7 +114,7 @@ export async function runCompute(options: ComputeOptions): Promise<ExitCode> {
     await dispatcher.waitUntilFewer(1);
     items.length = 0;
     assembler.end(items);
-    sink.deliver(computeItems(items, policy, options.nowMs));
+    sink.deliver(computeItems(items, policy, at));
     return sink.exitCode();
   } finally {
     dispatcher.stop();

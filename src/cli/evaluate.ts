@@ -1,5 +1,12 @@
 /** One ticket's state, or the lines to blame when it is invalid. Shared by the main thread and workers. */
-import { computeSlaState, isSlaValidationError, type Policy, type SlaState, type Ticket } from '../index.js';
+import {
+  type ComputeOptions,
+  computeSlaState,
+  isSlaValidationError,
+  type Policy,
+  type SlaState,
+  type Ticket,
+} from '../index.js';
 import { cliMessage } from './messages.js';
 
 /** A problem to print as `line N: message`. */
@@ -15,16 +22,17 @@ export type Evaluation =
 /**
  * Computes a ticket read from the input. `line` is the ticket's first line; `eventLines[i]`, for a
  * ticket made of event lines, the line of its event `i`, which an issue about that event blames.
+ * `at` is the run's `now` and host calendars (`--calendars`).
  */
 export function evaluate(
   ticket: object,
   line: number,
   eventLines: readonly number[] | null,
   policy: Policy,
-  nowMs: number,
+  at: ComputeOptions,
 ): Evaluation {
   try {
-    return { ok: true, state: computeSlaState(ticket as Ticket, policy, { now: nowMs }) };
+    return { ok: true, state: computeSlaState(ticket as Ticket, policy, at) };
   } catch (error) {
     if (!isSlaValidationError(error)) {
       return { ok: false, problems: [{ line, message: cliMessage.internal(String(error)) }] };

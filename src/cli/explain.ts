@@ -10,6 +10,7 @@ import {
   type Ticket,
   type TimelineSegment,
 } from '../index.js';
+import { computeOptionsOf, loadCalendars } from './calendars.js';
 import { evaluate } from './evaluate.js';
 import { CliError, ExitCode } from './exit.js';
 import { formatDuration, formatZoned, renderTable } from './format.js';
@@ -23,6 +24,7 @@ import { type EventLines, type InputItem, TicketAssembler, type TicketLine, tick
 export interface ExplainOptions {
   readonly policyPath: string;
   readonly nowMs: number;
+  readonly calendarsPath: string | undefined;
   readonly ticketId: string;
   readonly metric: string | undefined;
   readonly cycle: number | undefined;
@@ -58,6 +60,7 @@ function findTicket(input: InputPath, id: string, problems: Problems): TicketLin
 
 export function runExplain(options: ExplainOptions): ExitCode {
   const { policy } = loadPolicy(options.policyPath);
+  const at = computeOptionsOf(options.nowMs, loadCalendars(options.calendarsPath));
   const metric = options.metric ?? policy.metricNames[0]!;
   if (!policy.metricNames.includes(metric))
     throw new CliError(cliMessage.unknownMetric(metric, policy.metricNames));
@@ -68,13 +71,7 @@ export function runExplain(options: ExplainOptions): ExitCode {
     return ExitCode.InvalidInput;
   }
   const ticket = ticketOf(item);
-  const result = evaluate(
-    ticket,
-    item.line,
-    item.kind === 'events' ? item.lines : null,
-    policy,
-    options.nowMs,
-  );
+  const result = evaluate(ticket, item.line, item.kind === 'events' ? item.lines : null, policy, at);
   if (!result.ok) {
     problems.report(result.problems);
     return ExitCode.InvalidInput;
@@ -84,8 +81,7 @@ export function runExplain(options: ExplainOptions): ExitCode {
   if (options.cycle !== undefined && cycle >= cycles.length) {
     throw new CliError(cliMessage.cycleOutOfRange(options.ticketId, metric, cycle, cycles.length));
   }
-  const segments =
-    cycles.length === 0 ? [] : explainSla(ticket as Ticket, policy, { now: options.nowMs, metric, cycle });
+  const segments = cycles.length === 0 ? [] : explainSla(ticket as Ticket, policy, { ...at, metric, cycle });
   const explained: Explained = { state: result.state, metric, cycle, cycles, segments };
   process.stdout.write(options.format === 'json' ? explainJson(explained) : explainText(explained, policy));
   return problems.count > 0 ? ExitCode.InvalidInput : ExitCode.Ok;

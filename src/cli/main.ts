@@ -19,13 +19,23 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 const help = { type: 'boolean', short: 'h' } as const;
 const policy = { type: 'string' } as const;
 const now = { type: 'string' } as const;
+const calendars = { type: 'string' } as const;
 
 const commandOptions = {
-  compute: { policy, now, workers: { type: 'string' }, help },
-  report: { policy, now, 'group-by': { type: 'string' }, format: { type: 'string' }, help },
+  compute: { policy, now, calendars, workers: { type: 'string' }, help },
+  report: {
+    policy,
+    now,
+    calendars,
+    'group-by': { type: 'string' },
+    'group-by-key': { type: 'boolean' },
+    format: { type: 'string' },
+    help,
+  },
   explain: {
     policy,
     now,
+    calendars,
     ticket: { type: 'string' },
     metric: { type: 'string' },
     cycle: { type: 'string' },
@@ -72,6 +82,13 @@ function required(value: string | undefined, flag: string): string {
   return value;
 }
 
+/** `--group-by-key` groups by each cycle's key; it and `--group-by` exclude each other. */
+function groupByKeyOf(byKey: boolean | undefined, groupBy: string | undefined): boolean {
+  if (byKey === true && groupBy !== undefined)
+    throw new CliError(cliMessage.groupByBoth(), ExitCode.Usage, true);
+  return byKey === true;
+}
+
 /** At most one tickets file; none, or "-", is stdin. */
 function inputOf(positionals: readonly string[]): string | undefined {
   if (positionals.length > 1) throw new CliError(cliMessage.oneInput(positionals), ExitCode.Usage, true);
@@ -86,6 +103,7 @@ async function run(command: CommandName, args: readonly string[]): Promise<ExitC
       return runCompute({
         policyPath: required(values.policy, 'policy'),
         nowMs: parseNow(values.now),
+        calendarsPath: values.calendars,
         workers: parseWorkers(values.workers),
         input: inputOf(positionals),
       });
@@ -96,7 +114,9 @@ async function run(command: CommandName, args: readonly string[]): Promise<ExitC
       return runReport({
         policyPath: required(values.policy, 'policy'),
         nowMs: parseNow(values.now),
+        calendarsPath: values.calendars,
         groupBy: values['group-by'],
+        groupByKey: groupByKeyOf(values['group-by-key'], values['group-by']),
         format: parseFormat(values.format, ['table', 'json']),
         input: inputOf(positionals),
       });
@@ -107,6 +127,7 @@ async function run(command: CommandName, args: readonly string[]): Promise<ExitC
       return runExplain({
         policyPath: required(values.policy, 'policy'),
         nowMs: parseNow(values.now),
+        calendarsPath: values.calendars,
         ticketId: required(values.ticket, 'ticket'),
         metric: values.metric,
         cycle: parseCycle(values.cycle),

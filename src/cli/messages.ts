@@ -6,21 +6,25 @@
 export type CommandName = 'compute' | 'report' | 'explain' | 'validate' | 'holidays';
 
 const commandUsage: Record<CommandName, string> = {
-  compute: `sla-clock compute --policy policy.json [--now 2026-03-02T12:00:00Z] [--workers N] [tickets.ndjson]
+  compute: `sla-clock compute --policy policy.json [--now 2026-03-02T12:00:00Z] [--calendars FILE] [--workers N] [tickets.ndjson]
 
   Writes one JSON state per valid ticket (serializeSlaState form), one line each, in input order.
 
   --policy FILE     the SLA policy (JSON); required
   --now INSTANT     RFC 3339 with an offset; default the current time
+  --calendars FILE  host calendars: a JSON object of calendars by name, for goals whose calendar
+                    is { attribute, default }
   --workers N       worker threads (default 1: compute in the main thread)`,
-  report: `sla-clock report --policy policy.json [--group-by tier] [--format table|json] [--now ...] [tickets.ndjson]
+  report: `sla-clock report --policy policy.json [--group-by tier | --group-by-key] [--format table|json] [--now ...] [tickets.ndjson]
 
   Prints compliance by metric (and by the ticket attribute given to --group-by).
 
   --policy FILE     the SLA policy (JSON); required
   --group-by NAME   a ticket attribute, read at --now
+  --group-by-key    one row per cycle key (keyBy; the owner of an ownership clock) instead
   --format FORMAT   table (default) or json (the SlaSummary object, one line)
-  --now INSTANT     RFC 3339 with an offset; default the current time`,
+  --now INSTANT     RFC 3339 with an offset; default the current time
+  --calendars FILE  host calendars: a JSON object of calendars by name`,
   explain: `sla-clock explain --policy policy.json --ticket T-1 [--metric NAME] [--cycle I] [--now ...] [tickets.ndjson]
 
   Prints the timeline of one cycle of one metric of one ticket: what counted, what did not, why.
@@ -30,7 +34,8 @@ const commandUsage: Record<CommandName, string> = {
   --metric NAME     default the policy's first metric
   --cycle I         the cycle's index, 0 = the oldest; default the latest
   --format FORMAT   text (default) or json (the segments, instants as ISO strings, one line)
-  --now INSTANT     RFC 3339 with an offset; default the current time`,
+  --now INSTANT     RFC 3339 with an offset; default the current time
+  --calendars FILE  host calendars: a JSON object of calendars by name`,
   validate: `sla-clock validate policy.json
 
   Checks a policy: prints "ok: N metrics (...)", or each problem on stderr (exit code 2).`,
@@ -74,6 +79,8 @@ export const cliMessage = {
   unknownCommand: (name: string) => `unknown command ${JSON.stringify(name)}`,
   noCommand: () => 'no command given',
   requiredFlag: (flag: string) => `--${flag} is required`,
+  groupByBoth: () =>
+    "--group-by and --group-by-key exclude each other: group by a ticket attribute, or by each cycle's key",
   badFlags: (detail: string) => detail,
   oneInput: (paths: readonly string[]) =>
     `expected at most one tickets file, got ${paths.length}: ${paths.map((p) => JSON.stringify(p)).join(', ')}`,
@@ -90,6 +97,10 @@ export const cliMessage = {
     `cannot read ${what} ${JSON.stringify(path)}: ${detail}`,
   policyJson: (path: string, detail: string) => `${path}: invalid JSON: ${detail}`,
   policyInvalid: (path: string, message: string) => `${path}: ${message}`,
+  calendarsFile: (path: string) =>
+    `${path}: expected a JSON object of calendars by name { "name": { "timeZone": ..., "week": ... } }`,
+  calendarInvalid: (path: string, name: string, message: string) =>
+    `${path}: ${JSON.stringify(name)}: ${message}`,
   policyOk: (names: readonly string[]) =>
     `ok: ${names.length} ${names.length === 1 ? 'metric' : 'metrics'} (${names.join(', ')})`,
   unknownMetric: (name: string, names: readonly string[]) =>

@@ -17,10 +17,11 @@ export class ComputePool implements BatchRunner {
 
   constructor(
     policy: unknown,
+    calendars: unknown,
     nowMs: number,
     private readonly threads: number,
   ) {
-    const workerData: WorkerData = { policy, nowMs };
+    const workerData: WorkerData = { policy, calendars, nowMs };
     countWorkerPipes(threads);
     this.pool = new Tinypool({
       // Built beside this file: dist/cli.js starts dist/cli-worker.js (see tsup.config.ts).

@@ -2,7 +2,8 @@
  * `sla-clock report`: compliance by metric and group. The input is read synchronously and fed to
  * `summarizeSla` as a lazy generator of states, so no state outlives its own summing.
  */
-import { type Policy, type SlaState, type SlaSummary, summarizeSla } from '../index.js';
+import { type ComputeOptions, type Policy, type SlaState, type SlaSummary, summarizeSla } from '../index.js';
+import { computeOptionsOf, loadCalendars } from './calendars.js';
 import { evaluate } from './evaluate.js';
 import { ExitCode } from './exit.js';
 import { formatRate, formatSeconds, renderTable } from './format.js';
@@ -15,7 +16,10 @@ import { type InputItem, TicketAssembler, ticketOf } from './tickets.js';
 export interface ReportOptions {
   readonly policyPath: string;
   readonly nowMs: number;
+  readonly calendarsPath: string | undefined;
   readonly groupBy: string | undefined;
+  /** Rows by each cycle's own key (`keyBy`, ownership) instead of by ticket. */
+  readonly groupByKey: boolean;
   readonly format: 'table' | 'json';
   readonly input: InputPath;
 }
@@ -28,7 +32,7 @@ interface Tally {
 function* statesOf(
   items: readonly InputItem[],
   policy: Policy,
-  nowMs: number,
+  at: ComputeOptions,
   problems: Problems,
   tally: Tally,
 ): Generator<SlaState, void, undefined> {
@@ -44,7 +48,7 @@ function* statesOf(
       item.line,
       item.kind === 'events' ? item.lines : null,
       policy,
-      nowMs,
+      at,
     );
     if (result.ok) {
       tally.tickets++;
@@ -58,6 +62,7 @@ function* statesOf(
 function* inputStates(
   options: ReportOptions,
   policy: Policy,
+  at: ComputeOptions,
   problems: Problems,
   progress: Progress,
   tally: Tally,
@@ -67,26 +72,39 @@ function* inputStates(
   for (const batch of readLineBatchesSync(options.input)) {
     items.length = 0;
     assembler.pushBatch(batch, items);
-    yield* statesOf(items, policy, options.nowMs, problems, tally);
+    yield* statesOf(items, policy, at, problems, tally);
     progress.update(batch.firstLine + batch.lines.length - 1, tally.tickets, problems.count);
   }
   items.length = 0;
   assembler.end(items);
-  yield* statesOf(items, policy, options.nowMs, problems, tally);
+  yield* statesOf(items, policy, at, problems, tally);
 }
 
 export function runReport(options: ReportOptions): ExitCode {
   const { policy } = loadPolicy(options.policyPath);
+  const at = computeOptionsOf(options.nowMs, loadCalendars(options.calendarsPath));
   const progress = new Progress();
   const problems = new Problems(progress);
   const tally: Tally = { tickets: 0 };
-  const states = inputStates(options, policy, problems, progress, tally);
-  const summary = summarizeSla(states, options.groupBy === undefined ? {} : { groupBy: options.groupBy });
+  const states = inputStates(options, policy, at, problems, progress, tally);
+  const summary = summarizeSla(
+    states,
+    options.groupByKey
+      ? { groupBy: { cycleKey: true } }
+      : options.groupBy === undefined
+        ? {}
+        : { groupBy: options.groupBy },
+  );
   progress.clear();
   process.stdout.write(
     options.format === 'json'
       ? `${JSON.stringify(summary)}\n`
-      : renderSummary(summary, options.groupBy, tally.tickets, options.nowMs),
+      : renderSummary(
+          summary,
+          options.groupByKey ? 'cycle key' : options.groupBy,
+          tally.tickets,
+          options.nowMs,
+        ),
   );
   return problems.count > 0 ? ExitCode.InvalidInput : ExitCode.Ok;
 }

@@ -34,7 +34,7 @@ describe('computeItems', () => {
       }
       return stringify(...args);
     });
-    const result = computeItems([item(1, 'A'), item(2, 'HUGE'), item(3, 'B')], policy, nowMs);
+    const result = computeItems([item(1, 'A'), item(2, 'HUGE'), item(3, 'B')], policy, { now: nowMs });
     vi.restoreAllMocks();
     const line = (id: string) =>
       `${JSON.stringify(serializeSlaState(computeSlaState(ticket(id), policy, { now: nowMs })))}\n`;
