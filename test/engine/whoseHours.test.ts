@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
+  businessTimeBetween,
   type CalendarSpec,
   compileCalendar,
   compilePolicy,
@@ -398,5 +399,97 @@ describe('bad references are refused with their path', () => {
     expect(() =>
       compileCalendar({ timeZone: { attribute: 'tz', default: 'UTC' }, week: {} } as unknown as CalendarSpec),
     ).toThrow(/calendar\.timeZone: expected an IANA time zone/);
+  });
+});
+
+describe('properties of calendarAt', () => {
+  // Teams on four calendars in awkward zones; the ticket moves between them while its clock runs.
+  const calendars = {
+    ny: { timeZone: 'America/New_York', week: weekdays9to5 },
+    berlin: { timeZone: 'Europe/Berlin', week: weekdays9to5 },
+    kathmandu: { timeZone: 'Asia/Kathmandu', week: { ...weekdays9to5, sat: [['10:00', '14:00']] } },
+    lordHowe: {
+      timeZone: 'Australia/Lord_Howe',
+      week: { mon: [['22:00', '06:00']], thu: [['00:00', '24:00']] },
+    },
+  } satisfies Record<string, CalendarSpec>;
+  const teams = [...Object.keys(calendars), 'nobody'] as const;
+  const policyAt = (calendarAt: 'goal' | 'start' | 'piecewise'): PolicySpec => ({
+    calendars,
+    metrics: {
+      resolution: {
+        kind: 'resolution',
+        calendarAt,
+        goals: [{ target: '40h', calendar: { attribute: 'team', default: 'ny' } }],
+      },
+    },
+  });
+  const compiled = {
+    goal: compilePolicy(policyAt('goal')),
+    start: compilePolicy(policyAt('start')),
+    piecewise: compilePolicy(policyAt('piecewise')),
+  };
+  // Around New York's and Lord Howe's April changes (2026-04-05), a few days long.
+  const startMs = ms('2026-04-02T00:00:00Z');
+  const logArb = fc
+    .tuple(
+      fc.constantFrom(...teams),
+      fc.array(fc.tuple(fc.integer({ min: 1, max: 24 * 60 }), fc.constantFrom(...teams)), { maxLength: 6 }),
+      fc.integer({ min: 0, max: 24 * 60 }),
+    )
+    .map(([first, moves, afterMinutes]) => {
+      let atMs = startMs;
+      const events: TicketEvent[] = [
+        { type: 'created', at: atMs, attributes: { status: 'open', team: first } },
+      ];
+      for (const [minutes, team] of moves) {
+        atMs += minutes * 60_000;
+        events.push({ type: 'updated', at: atMs, attributes: { team } });
+      }
+      return { events, nowMs: atMs + afterMinutes * 60_000 };
+    });
+
+  test('with a team that never changes, the three modes agree', () => {
+    fc.assert(
+      fc.property(logArb, ({ events, nowMs }) => {
+        const still = events.slice(0, 1);
+        const goal = computeSlaState(still, compiled.goal, { now: nowMs });
+        expect(computeSlaState(still, compiled.start, { now: nowMs })).toEqual(goal);
+        expect(computeSlaState(still, compiled.piecewise, { now: nowMs })).toEqual(goal);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  test('"start" is unaffected by any change of the team after the start', () => {
+    fc.assert(
+      fc.property(logArb, ({ events, nowMs }) => {
+        const moved = computeSlaState(events, compiled.start, { now: nowMs }).metrics.resolution;
+        const stayed = computeSlaState(events.slice(0, 1), compiled.start, { now: nowMs }).metrics.resolution;
+        expect(moved).toEqual(stayed);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  test('"piecewise" elapsed is the sum of each stretch measured alone on its own calendar', () => {
+    const alone = Object.fromEntries(
+      Object.entries(calendars).map(([name, spec]) => [name, compileCalendar(spec)] as const),
+    );
+    fc.assert(
+      fc.property(logArb, ({ events, nowMs }) => {
+        let expected = 0;
+        events.forEach((event, i) => {
+          const fromMs = event.at as number;
+          const toMs = i + 1 < events.length ? (events[i + 1]?.at as number) : nowMs;
+          const team = event.attributes?.team as string;
+          const calendar = Object.hasOwn(alone, team) ? alone[team as keyof typeof alone] : alone.ny;
+          expected += businessTimeBetween(calendar, fromMs, toMs);
+        });
+        const metric = computeSlaState(events, compiled.piecewise, { now: nowMs }).metrics.resolution;
+        expect(metric?.elapsed).toBe(expected);
+      }),
+      { numRuns: 150 },
+    );
   });
 });
