@@ -78,7 +78,13 @@ console.log('As of Monday 2026-03-09 16:00 in Berlin, 11:00 in New York:');
 console.table(rows);
 
 const { 'EU-1': eu1, 'US-1': us1, 'US-2': us2, 'FREE-1': free1 } = states;
-assert.deepEqual(eu1.metrics.first_reply.goal, { index: 1, target: 2 * 3_600_000, calendar: 'berlin' });
+assert.deepEqual(eu1.metrics.first_reply.goal, {
+  index: 1,
+  target: 2 * 3_600_000,
+  calendar: 'berlin',
+  timeZone: 'Europe/Berlin',
+  form: 'duration',
+});
 assert.equal(eu1.metrics.first_reply.status, 'met'); // Fri 17-18 + Mon 08:00-08:30 Berlin
 assert.equal(hours(eu1.metrics.first_reply.elapsed), 1.5);
 assert.equal(eu1.metrics.resolution.deadline, Date.parse('2026-03-12T16:00:00Z')); // Thu 17:00 Berlin

@@ -33,11 +33,18 @@ export type {
   Policy,
   PolicyCalendarSpec,
   PolicySpec,
+  PolicyVersionSpec,
   RestartMode,
   Target,
   TargetForm,
   Trigger,
+  UnversionedPolicySpec,
+  VersionedPolicySpec,
 } from './policy/policy.js';
+export type { CompareOptions, SlaComparison, SlaComparisonGroup } from './report/compare.js';
+export { compareSlaPolicies } from './report/compare.js';
+export type { MetricDiff, MetricSummary, SlaStateDiff } from './report/diff.js';
+export { diffSlaStates } from './report/diff.js';
 export type { ExplainOptions, TimelineSegment } from './report/explain.js';
 export { explainSla } from './report/explain.js';
 export type { SlaGroupSummary, SlaSummary, SummarizeOptions } from './report/summarize.js';

@@ -87,6 +87,13 @@ export const expected = {
     'a target: a duration such as "4h", { businessDays, by?, cutoff? }, { until: attribute } or { attribute: attribute }',
   pauseWhen: "a condition, or null to remove the kind's default pause",
   ownerField: 'no field: only the "ownership" kind has an owner field',
+  versionFrom:
+    'the instant a version applies from: an RFC 3339 string with an offset or integer epoch ms, from 1900 to 2200',
+  version: 'a version { from, policy }',
+  versions: 'a non-empty array of versions { from, policy }',
+  versionSelect: '"created" or "now"',
+  versionedPolicy: 'a versioned policy { versions, select? }',
+  increasingFrom: 'a "from" later than the previous version\'s (versions in strictly increasing order)',
   goalAt: '"after_stop" or "before_stop"',
   hostCalendar: 'a calendar returned by compileCalendar(spec), or undefined for none',
   hostCalendars:
@@ -135,7 +142,8 @@ export const expected = {
   explainOptions: 'options { now, metric, cycle? }',
   summarizeOptions: 'options { groupBy? }, or nothing',
   groupBy:
-    'an attribute name (a string), a function (state) => string | number | boolean | null, or { cycleKey: true }',
+    'an attribute name (a string), a function (state) => string | number | boolean | null, { cycleKey: true } or { policyVersion: true }',
+  policyVersion: 'a policy version index (a number) or null',
   groupKey: 'a group key: a string, a number, a boolean or null (undefined counts as null)',
   tickets: 'an iterable of tickets, such as an array or a generator (not a string)',
   states: 'an iterable of states from computeSlaState, such as an array or a generator (not a string)',
@@ -287,4 +295,28 @@ export const icsSkipReasons = {
     `RECURRENCE-ID;RANGE=THISANDFUTURE changes the series from ${recurrenceId} on: not supported`,
   ofSkippedSeries: (recurrenceId: string) =>
     `RECURRENCE-ID ${recurrenceId} changes one date of a series that is skipped`,
+} as const;
+
+// ---------------------------------------------------------------------------------------------
+// diffSlaStates and compareSlaPolicies (src/report/diff.ts, compare.ts): what-if comparisons.
+
+/**
+ * What the what-if functions expect of their arguments, beside the state fields of `expected`.
+ *
+ * @example
+ * whatIfExpected.sameTicket('T-1') //=> 'the ticketId of before ("T-1"): both states must be of one ticket'
+ */
+export const whatIfExpected = {
+  compareOptions: 'options { now, groupBy?, calendars? }',
+  compareGroupBy:
+    'an attribute name (a string), a function (after: SlaState) => string | number | boolean | null, or { policyVersion: true }',
+  metricStatus: '"inactive", "running", "paused", "met", "breached", "cancelled" or "stopped"',
+  breachedFlag: 'true or false',
+  cycleCount: 'a whole number of cycles',
+  stateTicketId: 'a ticket id: a string, a safe integer or null',
+  sameTicket: (ticketId: unknown) =>
+    `the ticketId of before (${describeValue(ticketId)}): both states must be of one ticket`,
+  reiterable:
+    'a re-iterable such as an array, because changes() reads the tickets again (compareSlaPolicies has used up this one-shot iterator)',
+  oneShot: 'an iterator that iterates only once, such as a generator object',
 } as const;

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { runCompute } from './compute.js';
+import { runDiff } from './diff.js';
 import { CliError, ExitCode } from './exit.js';
 import { runExplain } from './explain.js';
 import { parseCycle, parseFormat, parseNow, parseWorkers } from './flags.js';
@@ -39,6 +40,15 @@ const commandOptions = {
     ticket: { type: 'string' },
     metric: { type: 'string' },
     cycle: { type: 'string' },
+    format: { type: 'string' },
+    help,
+  },
+  diff: {
+    policy,
+    against: { type: 'string' },
+    now,
+    calendars,
+    'group-by': { type: 'string' },
     format: { type: 'string' },
     help,
   },
@@ -132,6 +142,19 @@ async function run(command: CommandName, args: readonly string[]): Promise<ExitC
         metric: values.metric,
         cycle: parseCycle(values.cycle),
         format: parseFormat(values.format, ['text', 'json']),
+        input: inputOf(positionals),
+      });
+    }
+    case 'diff': {
+      const { values, positionals } = parse('diff', args);
+      if (values.help) return printUsage(command);
+      return runDiff({
+        policyPath: required(values.policy, 'policy'),
+        againstPath: required(values.against, 'against'),
+        nowMs: parseNow(values.now),
+        calendarsPath: values.calendars,
+        groupBy: values['group-by'],
+        format: parseFormat(values.format, ['table', 'json', 'ndjson']),
         input: inputOf(positionals),
       });
     }

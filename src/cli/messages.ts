@@ -3,7 +3,7 @@
  * validation messages (`ticket.events[2].at: expected ...`) come from the library unchanged.
  */
 
-export type CommandName = 'compute' | 'report' | 'explain' | 'validate' | 'holidays';
+export type CommandName = 'compute' | 'report' | 'explain' | 'diff' | 'validate' | 'holidays';
 
 const commandUsage: Record<CommandName, string> = {
   compute: `sla-clock compute --policy policy.json [--now 2026-03-02T12:00:00Z] [--calendars FILE] [--workers N] [tickets.ndjson]
@@ -36,6 +36,19 @@ const commandUsage: Record<CommandName, string> = {
   --format FORMAT   text (default) or json (the segments, instants as ISO strings, one line)
   --now INSTANT     RFC 3339 with an offset; default the current time
   --calendars FILE  host calendars: a JSON object of calendars by name`,
+  diff: `sla-clock diff --policy before.json --against after.json [--group-by tier] [--format table|json|ndjson] [--now ...] [tickets.ndjson]
+
+  What replacing one policy by another would do, computed over the same tickets before the change
+  is made: compliance and breach rate before and after, the cycles that flip met -> breached and
+  breached -> met, and how far open deadlines move, by metric (and by --group-by).
+
+  --policy FILE     the policy in force (JSON); required
+  --against FILE    the policy it would be replaced by (JSON); required
+  --group-by NAME   a ticket attribute, read at --now
+  --format FORMAT   table (default); json (the comparison's groups, one line); ndjson (one line
+                    { ticketId, diff } per ticket that changes, in input order)
+  --now INSTANT     RFC 3339 with an offset; default the current time
+  --calendars FILE  host calendars: a JSON object of calendars by name`,
   validate: `sla-clock validate policy.json
 
   Checks a policy: prints "ok: N metrics (...)", or each problem on stderr (exit code 2).`,
@@ -60,6 +73,7 @@ Commands:
   compute    one SLA state per ticket, as NDJSON
   report     compliance by metric and group, as a table or JSON
   explain    the timeline of one ticket's clock
+  diff       what a policy change would do: compliance and flips, before and after
   validate   check a policy file
   holidays   a country's holidays as dates for a calendar (needs date-holidays)
 
@@ -103,6 +117,8 @@ export const cliMessage = {
     `${path}: ${JSON.stringify(name)}: ${message}`,
   policyOk: (names: readonly string[]) =>
     `ok: ${names.length} ${names.length === 1 ? 'metric' : 'metrics'} (${names.join(', ')})`,
+  versionOk: (index: number, fromIso: string, names: readonly string[]) =>
+    `  version ${index} from ${fromIso}: ${names.length} ${names.length === 1 ? 'metric' : 'metrics'} (${names.join(', ')})`,
   unknownMetric: (name: string, names: readonly string[]) =>
     `--metric: the policy has no metric ${JSON.stringify(name)}; its metrics are ${names.join(', ')}`,
   cycleOutOfRange: (id: string, metric: string, cycle: number, count: number) =>

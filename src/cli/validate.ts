@@ -7,5 +7,10 @@ import { loadPolicy } from './policy.js';
 export function runValidate(policyPath: string): ExitCode {
   const { policy } = loadPolicy(policyPath);
   process.stdout.write(`${cliMessage.policyOk(policy.metricNames)}\n`);
+  // A versioned policy: each version's metrics, from when.
+  for (const [index, version] of (policy.versions ?? []).entries()) {
+    const fromIso = new Date(version.from).toISOString();
+    process.stdout.write(`${cliMessage.versionOk(index, fromIso, version.policy.metricNames)}\n`);
+  }
   return ExitCode.Ok;
 }

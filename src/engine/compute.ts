@@ -12,12 +12,13 @@ import {
 } from '../policy/policy.js';
 import type { HostLookup } from '../policy/resolvedCalendar.js';
 import { type Instant, toInstantMs } from '../time/instant.js';
-import { readLog, type Ticket, type TicketEvent } from './events.js';
+import { type Log, readLog, type Ticket, type TicketEvent } from './events.js';
 import { type HostCalendars, hostLookupOf } from './hostCalendars.js';
 import { measureCycle } from './measure.js';
 import { replay } from './replay.js';
 import { setOwn } from './setOwn.js';
 import type { CycleState, MetricState, SlaState } from './state.js';
+import { versionFor } from './version.js';
 
 /** Options of `computeSlaState`: the instant to compute at (the library never reads the clock). */
 export interface ComputeOptions {
@@ -92,14 +93,27 @@ export function computeWith(
   nowMs: number,
   host: HostLookup | undefined = undefined,
 ): SlaState {
-  const log = readLog(ticket);
-  const result = replay(log, policy, nowMs, host);
+  return computeLog(readLog(ticket), policy, nowMs, host);
+}
+
+/**
+ * `computeWith` past reading: one ticket from its validated log. Comparing two policies reads
+ * each log once and computes it twice through this (src/report/compare.ts).
+ */
+export function computeLog(
+  log: Log,
+  policy: PolicyInternals,
+  nowMs: number,
+  host: HostLookup | undefined,
+): SlaState {
+  const { internals, version } = versionFor(policy, log, nowMs);
+  const result = replay(log, internals, nowMs, host);
   const metrics: Record<string, MetricState> = {};
   let nextChangeAt: number | null = null;
   let nextDeadline: { metric: string; at: number } | null = null;
   let breached = false;
-  for (let m = 0; m < policy.metrics.length; m++) {
-    const metric = policy.metrics[m] as CompiledMetric;
+  for (let m = 0; m < internals.metrics.length; m++) {
+    const metric = internals.metrics[m] as CompiledMetric;
     const records = result.cycles[m] ?? [];
     if (records.length === 0) {
       setOwn(metrics, metric.name, inactiveMetric());
@@ -127,7 +141,16 @@ export function computeWith(
   result.attributes.forEach((value, key) => {
     setOwn(attributes, key, value);
   });
-  return { ticketId: log.ticketId, now: nowMs, attributes, metrics, nextChangeAt, breached, nextDeadline };
+  return {
+    ticketId: log.ticketId,
+    now: nowMs,
+    attributes,
+    metrics,
+    nextChangeAt,
+    breached,
+    nextDeadline,
+    policyVersion: version,
+  };
 }
 
 /**

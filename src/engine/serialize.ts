@@ -147,5 +147,6 @@ export function serializeSlaState(state: SlaState): Record<string, unknown> {
     nextChangeAt: iso(state.nextChangeAt, null, -1, 'nextChangeAt'),
     breached: state.breached,
     nextDeadline: serializeNextDeadline(state.nextDeadline),
+    policyVersion: state.policyVersion ?? null,
   };
 }

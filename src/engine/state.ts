@@ -81,4 +81,6 @@ export interface SlaState {
    * view sorts by. Null when none runs with a deadline.
    */
   readonly nextDeadline: { readonly metric: string; readonly at: number } | null;
+  /** The index of the policy version that computed the ticket; null for a policy without versions. */
+  readonly policyVersion: number | null;
 }

@@ -5,6 +5,7 @@ import { toValidationError } from '../issues.js';
 import { expected, expectedFound } from '../messages.js';
 import { escapeProtoKeys } from '../protoKeys.js';
 import { parseDurationText } from '../time/duration.js';
+import { instantMsOrNaN } from '../time/instant.js';
 import { parseLocalTime } from '../time/localTime.js';
 import { compileCalendarRef } from './calendarRef.js';
 import { type CalendarSource, fixedSource, templateSource } from './calendarSource.js';
@@ -23,9 +24,11 @@ import {
   type TargetRule,
   type Trigger,
   type TriggerRule,
+  type UnversionedPolicySpec,
+  type VersionedPolicySpec,
 } from './policy.js';
 import { referenceIssues } from './references.js';
-import { policySpecSchema } from './schema.js';
+import { unversionedPolicySchema, versionedPolicySchema } from './schema.js';
 import { parseWarning, warningThresholdMs } from './warnings.js';
 
 const defaultResolvedWhen: Condition = { status: ['solved', 'closed'] };
@@ -48,11 +51,62 @@ export function compilePolicy(spec: PolicySpec): Policy {
   refuseDeepNesting(spec);
   // A key "__proto__" from JSON is an ordinary name: validated like any other (protoKeys.ts).
   const { value, original } = escapeProtoKeys(spec);
-  const result = policySpecSchema().safeParse(value, { reportInput: true });
+  // A policy with `versions` is validated as one (docs/policy.md, "Policy versions"), so that its
+  // problems are reported under `versions[i].policy` rather than as a failed union.
+  const versioned = isVersioned(spec);
+  const schema = versioned ? versionedPolicySchema() : unversionedPolicySchema();
+  const result = schema.safeParse(value, { reportInput: true });
   if (!result.success) throw toValidationError(result.error.issues, 'policy', [], original);
-  const unknownNames = referenceIssues(spec);
+  if (!versioned) {
+    const unknownNames = referenceIssues(spec as UnversionedPolicySpec);
+    if (unknownNames.length > 0) throw new SlaValidationError(unknownNames);
+    return buildPolicy(spec as UnversionedPolicySpec);
+  }
+  const versions = (spec as VersionedPolicySpec).versions;
+  const unknownNames = versions.flatMap((version, index) =>
+    referenceIssues(version.policy).map((issue) => ({
+      ...issue,
+      path: ['versions', index, 'policy', ...issue.path],
+      message: `policy.versions[${index}].policy.${issue.message.slice('policy.'.length)}`,
+    })),
+  );
   if (unknownNames.length > 0) throw new SlaValidationError(unknownNames);
-  return buildPolicy(spec);
+  return buildVersionedPolicy(spec as VersionedPolicySpec);
+}
+
+/** Whether a spec is `{ versions, ... }`: an object with an own `versions` key. */
+function isVersioned(spec: unknown): boolean {
+  return spec !== null && typeof spec === 'object' && !Array.isArray(spec) && Object.hasOwn(spec, 'versions');
+}
+
+/**
+ * Compiles each version, once. The result's own fields (internals, calendars) are the first
+ * version's, so that code unaware of versions still runs; `versions` lists them all.
+ */
+function buildVersionedPolicy(spec: VersionedPolicySpec): Policy {
+  const versions = spec.versions.map((version) => ({
+    from: instantMsOrNaN(version.from),
+    policy: buildPolicy(version.policy),
+  }));
+  const first = (versions[0] as (typeof versions)[number]).policy;
+  const last = (versions[versions.length - 1] as (typeof versions)[number]).policy;
+  const metricNames: string[] = [];
+  for (const { policy } of versions)
+    for (const name of policy.metricNames) if (!metricNames.includes(name)) metricNames.push(name);
+  const internals: PolicyInternals = Object.freeze({
+    ...first[policyKey],
+    versions: Object.freeze(
+      versions.map(({ from, policy }) => Object.freeze({ fromMs: from, internals: policy[policyKey] })),
+    ),
+    select: spec.select ?? 'created',
+  });
+  return Object.freeze({
+    spec: deepFreeze(structuredClone(spec)),
+    metricNames: Object.freeze(metricNames),
+    calendars: last.calendars,
+    versions: Object.freeze(versions.map((version) => Object.freeze(version))),
+    [policyKey]: internals,
+  });
 }
 
 /**
@@ -95,8 +149,8 @@ function asList(triggers: Trigger | readonly Trigger[] | undefined): readonly Tr
   return Array.isArray(triggers) ? triggers : [triggers as Trigger];
 }
 
-/** Compiles a validated spec. */
-function buildPolicy(spec: PolicySpec): Policy {
+/** Compiles a validated spec without versions. */
+function buildPolicy(spec: UnversionedPolicySpec): Policy {
   // Conditions read attributes from numbered slots, one per field any condition names (and
   // each attribute that names a calendar or a zone).
   const fieldSlots = new Map<string, number>();
@@ -151,6 +205,8 @@ function buildPolicy(spec: PolicySpec): Policy {
         rules.some((rule) => rule.type === 'changed' || rule.type === 'owner_start'),
       ),
     ),
+    versions: null,
+    select: 'created',
   });
   // Object.fromEntries defines own properties: "__proto__" stays a name here too.
   const calendars = Object.fromEntries([...sources].map(([name, source]) => [name, source.compiled]));
@@ -158,6 +214,7 @@ function buildPolicy(spec: PolicySpec): Policy {
     spec: deepFreeze(structuredClone(spec)),
     metricNames: Object.freeze(metrics.map((metric) => metric.name)),
     calendars: Object.freeze(calendars),
+    versions: null,
     [policyKey]: internals,
   });
 }
@@ -166,7 +223,7 @@ function buildPolicy(spec: PolicySpec): Policy {
 function calendarSourceOf(
   name: string,
   calendarSpec: PolicyCalendarSpec,
-  policy: PolicySpec,
+  policy: UnversionedPolicySpec,
   slotOf: FieldSlots,
 ): CalendarSource {
   if (calendarSpec === '24/7') return fixedSource(name, buildCalendar('24/7'));

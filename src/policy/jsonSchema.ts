@@ -1,6 +1,6 @@
 /** `policyJsonSchema`: the JSON Schema of `PolicySpec`, generated from the same zod schema. */
 import { z } from 'zod';
-import { policySpecSchema } from './schema.js';
+import { policySpecSchema, unversionedPolicySchema } from './schema.js';
 
 // Name patterns that zod writes with a negative lookahead, which RE2-based validators (Go's, say)
 // reject; each becomes the equivalent `not`.
@@ -34,7 +34,15 @@ function portable(node: unknown): unknown {
  * policyJsonSchema().$schema //=> 'https://json-schema.org/draft/2020-12/schema'
  */
 export function policyJsonSchema(): Record<string, unknown> {
-  const generated = z.toJSONSchema(policySpecSchema(), { unrepresentable: 'any', io: 'input' });
+  // One policy is both the whole schema's first form and every version's `policy`: named once in
+  // `$defs`, through a registry of our own (never zod's global one, which a host's app may use).
+  const names = z.registry<{ id: string }>();
+  names.add(unversionedPolicySchema(), { id: 'Policy' });
+  const generated = z.toJSONSchema(policySpecSchema(), {
+    unrepresentable: 'any',
+    io: 'input',
+    metadata: names,
+  });
   // zod names the recursive definition after its position; give it the name readers know.
   const named = JSON.parse(JSON.stringify(generated).replaceAll('__schema0', 'Condition'));
   const schema = portable(named) as Record<string, unknown>;

@@ -94,8 +94,8 @@ export interface MetricSpec {
   readonly field?: string;
 }
 
-/** An SLA policy as a host writes and stores it (plain JSON). */
-export interface PolicySpec {
+/** One policy without versions: what every version of a versioned policy holds. */
+export interface UnversionedPolicySpec {
   readonly calendars?: Readonly<Record<string, PolicyCalendarSpec>>;
   /** Named lists of holidays that calendars close through their `holidaySets`. */
   readonly holidaySets?: Readonly<Record<string, readonly string[]>>;
@@ -103,6 +103,26 @@ export interface PolicySpec {
   readonly resolvedWhen?: Condition;
   readonly metrics: Readonly<Record<string, MetricSpec>>;
 }
+
+/** One version of a policy: the policy in force from an instant on. */
+export interface PolicyVersionSpec {
+  /** An RFC 3339 instant with an offset, or epoch ms. */
+  readonly from: string | number;
+  readonly policy: UnversionedPolicySpec;
+}
+
+/**
+ * A policy that changed over time (docs/policy.md, "Policy versions"): versions in strictly
+ * increasing `from` order; each ticket is computed entirely with one of them, chosen by the
+ * ticket's `created` instant (the default) or by `now`.
+ */
+export interface VersionedPolicySpec {
+  readonly versions: readonly PolicyVersionSpec[];
+  readonly select?: 'created' | 'now';
+}
+
+/** An SLA policy as a host writes and stores it (plain JSON): one policy, or its versions. */
+export type PolicySpec = UnversionedPolicySpec | VersionedPolicySpec;
 
 /** How a compiled trigger fires; indexes point into `PolicyInternals.edgeConditions`. */
 export type TriggerRule =
@@ -193,6 +213,12 @@ export interface PolicyInternals {
   readonly needsValuesBefore: boolean;
   /** Whether some trigger fires on a changed attribute (so each event notes which changed). */
   readonly watchesChanges: boolean;
+  /**
+   * A versioned policy's versions, each compiled (this object's own fields are the first
+   * version's); null for a policy without versions.
+   */
+  readonly versions: readonly { readonly fromMs: number; readonly internals: PolicyInternals }[] | null;
+  readonly select: 'created' | 'now';
 }
 
 // A registered symbol: a policy compiled by the ESM copy of the library works with the CJS copy.
@@ -205,13 +231,16 @@ export const policyKey: unique symbol = Symbol.for('sla-clock.policy.internals')
 export interface Policy {
   /** The validated spec it was compiled from. */
   readonly spec: PolicySpec;
-  /** Metric names in policy order. */
+  /** Metric names in policy order (of every version, in order of first appearance, when versioned). */
   readonly metricNames: readonly string[];
   /**
    * The compiled calendars by name, `"24/7"` included; a template (a calendar whose zone comes
-   * from an attribute) appears compiled in its default zone.
+   * from an attribute) appears compiled in its default zone. A versioned policy's are those of
+   * its latest version.
    */
   readonly calendars: Readonly<Record<string, Calendar>>;
+  /** A versioned policy's versions, compiled, with their `from` in epoch ms; null without versions. */
+  readonly versions: readonly { readonly from: number; readonly policy: Policy }[] | null;
   /** @internal */
   readonly [policyKey]: PolicyInternals;
 }

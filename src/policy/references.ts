@@ -7,10 +7,10 @@
  */
 import type { SlaIssue } from '../errors.js';
 import { expected, expectedGot } from '../messages.js';
-import type { PolicySpec } from './policy.js';
+import type { UnversionedPolicySpec } from './policy.js';
 
 /** The issues of names that name nothing (empty when all are defined). */
-export function referenceIssues(spec: PolicySpec): SlaIssue[] {
+export function referenceIssues(spec: UnversionedPolicySpec): SlaIssue[] {
   const calendars = spec.calendars ?? {};
   const holidaySets = spec.holidaySets ?? {};
   const issues: SlaIssue[] = [];

@@ -8,7 +8,7 @@ import { holidayEntriesSchema, localTimePattern, policyCalendarSpecSchema } from
 import { check } from '../issues.js';
 import { expected } from '../messages.js';
 import { durationSource, parseDurationText } from '../time/duration.js';
-import { msPerDay } from '../time/units.js';
+import { instantMsOrNaN, isInstantInRange } from '../time/instant.js';
 import { maxBusinessDays, maxTargetMs } from './limits.js';
 import { parseWarning, warningKey } from './warnings.js';
 
@@ -49,12 +49,29 @@ function keysError(keys: readonly string[], otherwise: string) {
 
 /** The zod schema of a `PolicySpec`. */
 export function policySpecSchema(): z.ZodType {
+  return schemas().anyPolicy;
+}
+
+/** The zod schema of one policy without versions (a version's `policy`). */
+export function unversionedPolicySchema(): z.ZodType {
   return schemas().policy;
 }
 
-let cached: { condition: z.ZodType; policy: z.ZodType } | undefined;
+/** The zod schema of `{ versions, select? }`. */
+export function versionedPolicySchema(): z.ZodType {
+  return schemas().versioned;
+}
 
-function schemas(): { condition: z.ZodType; policy: z.ZodType } {
+interface Schemas {
+  condition: z.ZodType;
+  policy: z.ZodType;
+  versioned: z.ZodType;
+  anyPolicy: z.ZodType;
+}
+
+let cached: Schemas | undefined;
+
+function schemas(): Schemas {
   if (cached) return cached;
   const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()], { error: expected.matcher });
   const scalars = z.union([scalar, z.array(scalar, { error: expected.matcher })], {
@@ -267,6 +284,44 @@ function schemas(): { condition: z.ZodType; policy: z.ZodType } {
     },
     { error: keysError(['calendars', 'holidaySets', 'resolvedWhen', 'metrics'], expected.policy) },
   );
-  cached = { condition, policy };
+  // Policy versions (docs/policy.md, "Policy versions"): `from` instants in strictly increasing
+  // order, each version a whole policy. Instants as JSON carries them: epoch ms or text.
+  const from = z
+    .union([z.string(), z.number().int()], { error: expected.versionFrom })
+    .refine(
+      (value) => isInstantInRange(instantMsOrNaN(value)),
+      check('invalid_instant', expected.versionFrom),
+    );
+  const versioned = z
+    .strictObject(
+      {
+        versions: z
+          .array(
+            z.strictObject({ from, policy }, { error: keysError(['from', 'policy'], expected.version) }),
+            { error: expected.versions },
+          )
+          .min(1, { error: expected.versions }),
+        select: z.enum(['created', 'now'], { error: expected.versionSelect }).optional(),
+      },
+      { error: keysError(['versions', 'select'], expected.versionedPolicy) },
+    )
+    .superRefine((spec, ctx) => {
+      let previousMs = Number.NEGATIVE_INFINITY;
+      spec.versions.forEach((version: { from: unknown }, index: number) => {
+        const fromMs = instantMsOrNaN(version.from);
+        if (fromMs <= previousMs) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['versions', index, 'from'],
+            input: version.from,
+            message: expected.increasingFrom,
+            params: { slaCode: 'invalid_value' },
+          });
+        }
+        if (!Number.isNaN(fromMs)) previousMs = fromMs;
+      });
+    });
+  const anyPolicy = z.union([policy, versioned], { error: expected.policy });
+  cached = { condition, policy, versioned, anyPolicy };
   return cached;
 }

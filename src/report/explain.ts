@@ -8,6 +8,7 @@ import { nowOf, policyInternals } from '../engine/compute.js';
 import { type Log, type LogEvent, readLog, type Ticket, type TicketEvent } from '../engine/events.js';
 import { type HostCalendars, hostLookupOf } from '../engine/hostCalendars.js';
 import { type CycleRecord, replay } from '../engine/replay.js';
+import { versionFor } from '../engine/version.js';
 import { fail } from '../errors.js';
 import { expected, expectedGot } from '../messages.js';
 import type { Condition, Scalar } from '../policy/condition.js';
@@ -210,16 +211,21 @@ export function explainSla(
 ): TimelineSegment[] {
   if (options === null || typeof options !== 'object' || Array.isArray(options))
     fail('invalid_type', [], expectedGot('options', [], expected.explainOptions, options));
-  const internals = policyInternals(policy);
+  const policyIn = policyInternals(policy);
   const nowMs = nowOf(options);
-  const metricIndex = internals.metrics.findIndex((metric) => metric.name === options.metric);
-  if (metricIndex < 0)
+  // A versioned policy's metric may exist in some versions only: it must exist in one of them.
+  const everyVersion = policyIn.versions?.map((version) => version.internals) ?? [policyIn];
+  if (!everyVersion.some((version) => version.metrics.some((metric) => metric.name === options.metric)))
     fail(
       'invalid_value',
       ['metric'],
       expectedGot('options', ['metric'], expected.metricOfPolicy, options.metric),
     );
   const log = readLog(ticket);
+  const { internals } = versionFor(policyIn, log, nowMs);
+  const metricIndex = internals.metrics.findIndex((metric) => metric.name === options.metric);
+  // Not a metric of the version that computes this ticket: it has no cycle to explain.
+  if (metricIndex < 0) return [];
   const records = replay(log, internals, nowMs, hostLookupOf(options)).cycles[metricIndex] as CycleRecord[];
   const index = options.cycle ?? records.length - 1;
   if (options.cycle !== undefined && (!Number.isInteger(index) || index < 0 || index >= records.length)) {

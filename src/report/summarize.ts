@@ -37,7 +37,11 @@ export interface SummarizeOptions {
    * An attribute name (the ticket's value at `now`), or a function of the state; `undefined`
    * from the function groups under `null`, as a missing attribute does.
    */
-  readonly groupBy?: string | ((state: SlaState) => Scalar | undefined) | { readonly cycleKey: true };
+  readonly groupBy?:
+    | string
+    | ((state: SlaState) => Scalar | undefined)
+    | { readonly cycleKey: true }
+    | { readonly policyVersion: true };
 }
 
 /** Running counts of one (group, metric) row. */
@@ -139,13 +143,30 @@ function cycleProblem(path: SlaPath, cycle: unknown): never {
   notAState([...path, 'elapsed'], expected.elapsedMs, elapsed);
 }
 
-/** Whether `groupBy` asks for rows by each cycle's own `key` (`{ cycleKey: true }`). */
-function groupsByCycleKey(groupBy: unknown): boolean {
-  if (groupBy === null || typeof groupBy !== 'object') return false;
+/**
+ * Which object form `groupBy` takes: rows by each cycle's own `key` (`{ cycleKey: true }`), by the
+ * policy version that computed each ticket (`{ policyVersion: true }`), or neither (not an object).
+ * Both at once is an error: a row is keyed by one thing.
+ */
+function groupByObject(groupBy: unknown): 'cycleKey' | 'policyVersion' | null {
+  if (groupBy === null || typeof groupBy !== 'object') return null;
   const keys = Object.keys(groupBy);
-  if (keys.length !== 1 || keys[0] !== 'cycleKey' || (groupBy as { cycleKey?: unknown }).cycleKey !== true)
+  const key = keys[0];
+  if (
+    keys.length !== 1 ||
+    (key !== 'cycleKey' && key !== 'policyVersion') ||
+    (groupBy as Record<string, unknown>)[key] !== true
+  )
     fail('invalid_value', ['groupBy'], expectedGot('options', ['groupBy'], expected.groupBy, groupBy));
-  return true;
+  return key;
+}
+
+/** The policy version a state was computed with (null without versions), as a group key. */
+function versionKeyOf(state: SlaState, index: number): Scalar {
+  const version = (state as { policyVersion?: unknown }).policyVersion;
+  if (version === undefined || version === null) return null;
+  if (typeof version === 'number') return version;
+  return notAState([index, 'policyVersion'], expected.policyVersion, version);
 }
 
 /** The key a cycle is grouped by with `{ cycleKey: true }`: its own `key` (null when absent). */
@@ -202,8 +223,10 @@ function keyFunction(groupBy: unknown): (state: SlaState, index: number) => Scal
 export function summarizeSla(states: Iterable<SlaState>, options: SummarizeOptions = {}): SlaSummary {
   checkIterable(states, 'states', expected.states);
   checkObject(options, 'options', expected.summarizeOptions);
-  const byCycleKey = groupsByCycleKey(options.groupBy);
-  const keyOf = byCycleKey ? () => null : keyFunction(options.groupBy);
+  const byObject = groupByObject(options.groupBy);
+  const byCycleKey = byObject === 'cycleKey';
+  const keyOf =
+    byObject === 'policyVersion' ? versionKeyOf : byCycleKey ? () => null : keyFunction(options.groupBy);
   // Keys of different types stay apart (1 and "1" are two groups), as conditions keep them apart.
   const rows = new Map<Scalar, Map<string, Tally>>();
   const tallyOf = (key: Scalar, metric: string): Tally => {

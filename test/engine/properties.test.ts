@@ -12,6 +12,7 @@ import {
   type SlaState,
   type Ticket,
   type TicketEvent,
+  type UnversionedPolicySpec,
 } from '../../src/index.js';
 import { naiveInstantMs } from '../oracle/naiveEngine.js';
 import { type SlaCase, slaCaseArb } from '../oracle/ticketArbitraries.js';
@@ -170,7 +171,7 @@ describe('engine invariants', () => {
         slaCaseArb,
         fc.array(fc.tuple(fc.integer({ min: 0, max: 3 * 1440 }), fc.boolean()), { maxLength: 6 }),
         ({ policy, ticket, nowMs }, toggles) => {
-          const spec = policy as PolicySpec;
+          const spec = policy as UnversionedPolicySpec;
           const paused: PolicySpec = {
             ...spec,
             metrics: Object.fromEntries(
@@ -222,7 +223,7 @@ describe('engine invariants', () => {
           for (const [name, metric] of Object.entries(before.metrics)) {
             // restart: "resume" is the one exception SPEC.md allows: the cycle opens again (and may
             // stop again at once), so only metrics that never resume are held to finality.
-            const spec = (policy as PolicySpec).metrics[name];
+            const spec = (policy as UnversionedPolicySpec).metrics[name];
             const restart = spec?.restart ?? (spec?.kind === 'resolution' ? 'resume' : 'other');
             if (restart === 'resume') continue;
             metric.cycles.forEach((cycle, i) => {

@@ -14,11 +14,12 @@ import {
   type PolicySpec,
   type Target,
   type TicketEvent,
+  type UnversionedPolicySpec,
 } from '../../src/index.js';
 import { hour, minute, ms, newYorkHours } from './fixtures.js';
 
 /** A resolution metric with these goals on the New York calendar (unless a goal says otherwise). */
-function policyWith(...goals: PolicySpec['metrics'][string]['goals']): PolicySpec {
+function policyWith(...goals: UnversionedPolicySpec['metrics'][string]['goals']): PolicySpec {
   return {
     calendars: { ny: newYorkHours },
     metrics: { resolution: { kind: 'resolution', warnings: ['50%', '+1h'], goals } },

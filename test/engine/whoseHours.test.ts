@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
   businessTimeBetween,
+  type Calendar,
   type CalendarSpec,
   compileCalendar,
   compilePolicy,
@@ -483,7 +484,9 @@ describe('properties of calendarAt', () => {
           const fromMs = event.at as number;
           const toMs = i + 1 < events.length ? (events[i + 1]?.at as number) : nowMs;
           const team = event.attributes?.team as string;
-          const calendar = Object.hasOwn(alone, team) ? alone[team as keyof typeof alone] : alone.ny;
+          const calendar = (
+            Object.hasOwn(alone, team) ? alone[team as keyof typeof alone] : alone.ny
+          ) as Calendar;
           expected += businessTimeBetween(calendar, fromMs, toMs);
         });
         const metric = computeSlaState(events, compiled.piecewise, { now: nowMs }).metrics.resolution;

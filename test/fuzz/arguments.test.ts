@@ -129,6 +129,25 @@ const table: Record<string, Export> = {
       { roots: ['options'], valid: () => ({ groupBy: 'tier' }), optional: true },
     ],
   },
+  diffSlaStates: {
+    kind: 'function',
+    args: [
+      { roots: ['before'], valid: state },
+      { roots: ['after'], valid: state },
+    ],
+  },
+  compareSlaPolicies: {
+    kind: 'function',
+    // A raw spec's problems are named under the argument (`before.metrics...`), not `policy`.
+    args: [
+      { roots: ['tickets', 'ticket', 'events'], valid: () => [ticket()] },
+      { roots: ['before'], valid: () => policy },
+      { roots: ['after'], valid: () => policy },
+      { roots: ['options'], valid: () => ({ now, groupBy: 'tier' }) },
+    ],
+    // changes() iterates the tickets again, and throws for a one-shot iterator.
+    consume: (result) => [...(result as { changes(): Iterable<unknown> }).changes()],
+  },
   explainSla: {
     kind: 'function',
     args: [ticketArg, policyArg, { roots: ['options'], valid: () => ({ now, metric: 'resolution' }) }],

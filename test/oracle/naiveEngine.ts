@@ -126,6 +126,11 @@ export type PolicySpec = {
   resolvedWhen?: Condition;
   metrics: Record<string, MetricSpec>;
 };
+/** SPEC 13: `{ versions: { from, policy }[]; select?: "created" | "now" }`. */
+export type VersionedPolicySpec = {
+  versions: { from: InstantInput; policy: PolicySpec }[];
+  select?: 'created' | 'now';
+};
 /**
  * SPEC 10.3: the host's calendars, as specs (the fast engine takes them compiled): a record, or a
  * function from a name to a calendar or `undefined`.
@@ -178,6 +183,8 @@ export type SlaState = {
   breached: boolean;
   /** SPEC 12: the earliest deadline among the metrics' latest cycles that are open and running. */
   nextDeadline: { metric: string; at: number } | null;
+  /** SPEC 13: "the index used; null for an unversioned policy". */
+  policyVersion: number | null;
 };
 
 // =============================================================================================
@@ -1723,10 +1730,33 @@ function inactiveMetric(): MetricState {
  */
 export function naiveComputeSlaState(
   ticket: Ticket | readonly TicketEvent[],
-  policy: PolicySpec,
+  policy: PolicySpec | VersionedPolicySpec,
   now: InstantInput,
   options: NaiveOptions = {},
 ): SlaState {
+  if (!('versions' in policy))
+    return { ...naiveUnversioned(ticket, policy, now, options), policyVersion: null };
+  // SPEC 13: "with select: "created" (the default) the latest version whose from <= the ticket's
+  // created instant (the first version for tickets created earlier); with "now" the version in
+  // force at now (the first version when now is earlier than every from)".
+  const events = 'events' in ticket ? ticket.events : ticket;
+  const created = events.find((event) => event.type === 'created') as TicketEvent;
+  const atMs = policy.select === 'now' ? naiveInstantMs(now) : naiveInstantMs(created.at);
+  let chosen = 0;
+  policy.versions.forEach((version, index) => {
+    if (naiveInstantMs(version.from) <= atMs) chosen = index;
+  });
+  const version = policy.versions[chosen] as { policy: PolicySpec };
+  // "A ticket is computed entirely with one version."
+  return { ...naiveUnversioned(ticket, version.policy, now, options), policyVersion: chosen };
+}
+
+function naiveUnversioned(
+  ticket: Ticket | readonly TicketEvent[],
+  policy: PolicySpec,
+  now: InstantInput,
+  options: NaiveOptions,
+): Omit<SlaState, 'policyVersion'> {
   const nowMs = naiveInstantMs(now);
   const events = 'events' in ticket ? ticket.events : ticket;
   const ticketId = 'events' in ticket ? ticket.id : null;

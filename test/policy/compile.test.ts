@@ -6,6 +6,7 @@ import {
   policyJsonSchema,
   type SlaIssue,
   safeCompilePolicy,
+  type UnversionedPolicySpec,
 } from '../../src/index.js';
 
 function issuesOf(spec: unknown): SlaIssue[] {
@@ -184,7 +185,7 @@ describe('compiled policies', () => {
     expect(Object.keys(policy.calendars)).toEqual(['24/7', 'berlin']);
     expect(policy.calendars.berlin?.timeZone).toBe('Europe/Berlin');
     expect(Object.isFrozen(policy)).toBe(true);
-    expect(Object.isFrozen(policy.spec.metrics)).toBe(true);
+    expect(Object.isFrozen((policy.spec as UnversionedPolicySpec).metrics)).toBe(true);
     expect(policy.spec).toEqual(spec);
   });
 
@@ -197,21 +198,36 @@ describe('compiled policies', () => {
 });
 
 describe('policyJsonSchema', () => {
-  test('is generated from the zod schema: strict objects, the five kinds, a recursive Condition', () => {
+  test('is generated from the zod schema: strict objects, every kind, a recursive Condition, versions', () => {
     const schema = policyJsonSchema() as {
       $schema: string;
-      required: string[];
-      additionalProperties: boolean;
-      $defs: Record<string, unknown>;
+      anyOf: Record<string, unknown>[];
+      $defs: Record<string, { required?: string[]; additionalProperties?: boolean }>;
     };
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
-    expect(schema.required).toEqual(['metrics']);
-    expect(schema.additionalProperties).toBe(false);
-    expect(Object.keys(schema.$defs)).toEqual(['Condition']);
+    // One policy, or its versions, each version's policy being the same definition.
+    expect(schema.anyOf[0]).toEqual({ $ref: '#/$defs/Policy' });
+    expect(Object.keys(schema.$defs).sort()).toEqual(['Condition', 'Policy']);
+    expect(schema.$defs.Policy?.required).toEqual(['metrics']);
+    expect(schema.$defs.Policy?.additionalProperties).toBe(false);
+    const versioned = schema.anyOf[1] as { required: string[]; additionalProperties: boolean };
+    expect(versioned.required).toEqual(['versions']);
+    expect(versioned.additionalProperties).toBe(false);
     const text = JSON.stringify(schema);
-    for (const kind of ['first_response', 'next_response', 'periodic_update', 'resolution', 'custom'])
+    for (const kind of [
+      'first_response',
+      'next_response',
+      'periodic_update',
+      'resolution',
+      'custom',
+      'ownership',
+      'requester_wait',
+      'agent_work',
+      'pausable_update',
+    ])
       expect(text).toContain(kind);
     expect(text).toContain('"#/$defs/Condition"');
+    expect(text.match(/"#\/\$defs\/Policy"/g)).toHaveLength(2);
   });
 });
 

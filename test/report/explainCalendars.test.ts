@@ -108,13 +108,13 @@ describe('explainSla, whose hours', () => {
             expect(segments.at(-1)?.to).toBe(cycle.stoppedAt ?? state.now);
             for (let i = 1; i < segments.length; i++) expect(segments[i]?.from).toBe(segments[i - 1]?.to);
             expect(segments.reduce((sum, s) => sum + s.counted, 0)).toBe(cycle.elapsed);
-            // The last running segment is on the calendar the goal reports (the one named at the end).
-            const lastRunning = segments.filter((s) => s.kind === 'counting' || s.kind === 'closed').at(-1);
-            if (lastRunning !== undefined && cycle.goal !== null && cycle.stoppedAt === null)
-              expect([lastRunning.calendar, lastRunning.timeZone]).toEqual([
-                cycle.goal.calendar,
-                cycle.goal.timeZone,
-              ]);
+            // Unless piecewise (where each stretch has its own), every segment is on the calendar
+            // the goal reports.
+            const piecewise =
+              (c.policy.metrics[metric] as { calendarAt?: string }).calendarAt === 'piecewise';
+            const expected =
+              cycle.goal === null ? ['24/7', null] : [cycle.goal.calendar, cycle.goal.timeZone];
+            if (!piecewise) for (const s of segments) expect([s.calendar, s.timeZone]).toEqual(expected);
           });
         }
       }),

@@ -15,6 +15,7 @@ import {
   type Scalar,
   type Ticket,
   type TicketEvent,
+  type UnversionedPolicySpec,
 } from '../../src/index.js';
 import { hour, minute, ms, newYorkHours } from '../engine/fixtures.js';
 import { naiveInstantMs } from '../oracle/naiveEngine.js';
@@ -217,7 +218,8 @@ function checkPauseReasons(spec: PolicySpec, events: readonly TicketEvent[], now
   const state = computeSlaState(events, compiled, { now: nowMs });
   let pausesSeen = 0;
   for (const [name, metric] of Object.entries(state.metrics)) {
-    const fields = fieldsOf(Object.hasOwn(spec.metrics, name) ? spec.metrics[name]?.pauseWhen : undefined);
+    const metrics = (spec as UnversionedPolicySpec).metrics;
+    const fields = fieldsOf(Object.hasOwn(metrics, name) ? metrics[name]?.pauseWhen : undefined);
     metric.cycles.forEach((_, index) => {
       for (const segment of explainSla(events, compiled, { now: nowMs, metric: name, cycle: index })) {
         if (segment.kind !== 'paused') continue;

@@ -104,6 +104,7 @@ describe('summarizeSla', () => {
       nextChangeAt: null,
       breached: false,
       nextDeadline: null,
+      policyVersion: null,
     });
     const [row] = summarizeSla([state([cycle(30), cycle(10)]), state([cycle(40), cycle(20)])]).groups;
     expect(row?.elapsed).toEqual({ mean: 25 * 60_000, median: 20 * 60_000, p90: 40 * 60_000 });
@@ -169,7 +170,7 @@ describe('summarizeSla checks its arguments (issue 7, D4)', () => {
 
   test('a groupBy that is a null-prototype object is named, not "Cannot convert object to primitive value"', () => {
     expect(() => summarizeSla(states, { groupBy: Object.create(null) })).toThrow(
-      'options.groupBy: expected an attribute name (a string), a function (state) => string | number | boolean | null, or { cycleKey: true }, got {}',
+      'options.groupBy: expected an attribute name (a string), a function (state) => string | number | boolean | null, { cycleKey: true } or { policyVersion: true }, got {}',
     );
   });
 
