@@ -34,6 +34,9 @@ for (const name of [
   'serializeSlaState',
   'summarizeSla',
   'explainSla',
+  'holidaysFromIcs',
+  'diffSlaStates',
+  'compareSlaPolicies',
   'policyJsonSchema',
 ]) {
   assert.equal(typeof exported.get(name), 'function', `export ${name} is a function`);
