@@ -1,7 +1,35 @@
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
 
-// The CLI's files in dist/: the library build's `clean` keeps them (both builds run at once).
-const cliFiles = ['cli.js', 'cli.js.map', 'cli-worker.js', 'cli-worker.js.map'];
+// The CLI's and the global build's files in dist/: the library build's `clean` keeps them (the
+// builds run at once).
+const keptFiles = [
+  'cli.js',
+  'cli.js.map',
+  'cli-worker.js',
+  'cli-worker.js.map',
+  'sla-clock.global.js',
+  'sla-clock.global.js.map',
+];
+
+/**
+ * `sla-clock/global` (docs/runtimes.md): one self-contained script, zod included, that defines
+ * `globalThis.slaClock`, for hosts without modules (warehouse UDFs, `<script>`). tsup names an
+ * IIFE `[name].global.js`. Exported so that test/bundle/ builds exactly this.
+ */
+export const globalBuild: Options = {
+  entry: { 'sla-clock': 'src/global.ts' },
+  format: ['iife'],
+  // ES2022, as the library needs (Object.hasOwn, Array.prototype.at); nothing from Node.
+  target: 'es2022',
+  platform: 'browser',
+  // Bundle zod too: a UDF or a page has nothing to import it from.
+  noExternal: [/.*/],
+  minify: true,
+  sourcemap: true,
+  clean: false,
+  splitting: false,
+  treeshake: true,
+};
 
 export default defineConfig([
   {
@@ -14,7 +42,7 @@ export default defineConfig([
       compilerOptions: { ignoreDeprecations: '6.0' },
     },
     sourcemap: true,
-    clean: cliFiles.map((file) => `!${file}`),
+    clean: keptFiles.map((file) => `!${file}`),
     treeshake: true,
     splitting: false,
     // Ship the policy's JSON Schema as a file, generated from the built library.
@@ -33,4 +61,7 @@ export default defineConfig([
     // An optional dependency, loaded by `sla-clock holidays` only, and only when installed.
     external: ['date-holidays'],
   },
+  // Its types, dist/global.d.ts, are written after tsup (package.json's `build`): the declaration
+  // build deletes every .d.ts in dist/ when it starts, whatever `clean` keeps.
+  globalBuild,
 ]);

@@ -11,7 +11,8 @@ const HOUR_MS = 3_600_000;
 // The name reaches the CJS build through the `exports` map, not src/.
 assert.match(require.resolve('sla-clock'), /[\\/]dist[\\/]index\.cjs$/);
 const manifest = require('sla-clock/package.json');
-assert.equal(manifest.sideEffects, false);
+// The library's files are free of side effects; only the global build's script has one.
+assert.deepEqual(manifest.sideEffects, ['./dist/sla-clock.global.js']);
 const root = path.dirname(require.resolve('sla-clock/package.json'));
 assert.ok(existsSync(path.join(root, manifest.exports['.'].require.types)), 'the build wrote the CJS types');
 

@@ -2,9 +2,10 @@
 // Run after `npm run build`: `node smoke/esm.mjs` (exits non-zero on the first failed assertion).
 // `sla-clock` resolves through Node's package self-reference; see the comment in .ci/run.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
 import * as lib from 'sla-clock';
 
 const require = createRequire(import.meta.url);
@@ -13,7 +14,8 @@ const HOUR_MS = 3_600_000;
 // The name reaches the ESM build through the `exports` map, not src/.
 assert.match(fileURLToPath(import.meta.resolve('sla-clock')), /[\\/]dist[\\/]index\.js$/);
 const manifest = require('sla-clock/package.json');
-assert.equal(manifest.sideEffects, false);
+// The library's files are free of side effects; only the global build's script has one.
+assert.deepEqual(manifest.sideEffects, ['./dist/sla-clock.global.js']);
 const typesUrl = new URL(manifest.exports['.'].import.types, import.meta.resolve('sla-clock/package.json'));
 assert.ok(existsSync(typesUrl), 'the build wrote the ESM types');
 
@@ -96,5 +98,26 @@ assert.deepEqual(shipped, lib.policyJsonSchema());
 // The library entry never pulls in the CLI, and the CLI is a separate file with its bin entry.
 assert.equal(manifest.bin['sla-clock'], './dist/cli.js');
 assert.ok(existsSync(new URL('../dist/cli.js', import.meta.url)));
+
+// sla-clock/global: the self-contained script, through the `exports` map, with its types.
+const globalUrl = import.meta.resolve('sla-clock/global');
+assert.match(fileURLToPath(globalUrl), /[\\/]dist[\\/]sla-clock\.global\.js$/);
+assert.ok(
+  existsSync(new URL(manifest.exports['./global'].types, import.meta.resolve('sla-clock/package.json'))),
+);
+// In a bare V8 context (no require, process or timers), as a warehouse UDF runs it.
+const bare = vm.createContext({});
+vm.runInContext(readFileSync(new URL(globalUrl), 'utf8'), bare);
+const fromGlobal = JSON.parse(
+  vm.runInContext(
+    `JSON.stringify(slaClock.serializeSlaState(slaClock.computeSlaState(${JSON.stringify(ticket)},
+      slaClock.compilePolicy(${JSON.stringify(policySpec)}), { now: '2026-03-02T09:30:00Z' })))`,
+    bare,
+  ),
+);
+assert.equal(fromGlobal.metrics.first_reply.deadline, '2026-03-02T10:00:00.000Z');
+// Imported for its effect, it defines globalThis.slaClock here too.
+await import('sla-clock/global');
+assert.equal(typeof globalThis.slaClock.computeSlaState, 'function');
 
 console.log('smoke/esm.mjs: ok');

@@ -19,7 +19,21 @@ export type SlaIssueCode =
   | 'empty_interval'
   | 'unrecognized_key'
   | 'duplicate'
-  | 'invalid_value';
+  | 'invalid_value'
+  /** The incremental tracker (docs/tracker.md): an event earlier than the latest pushed. */
+  | 'out_of_order'
+  /** A second `created` pushed to a tracker. */
+  | 'duplicate_created'
+  /** A tracker's first push is not `created`. */
+  | 'missing_created'
+  /** `tracker.state(now)` with `now` before the latest pushed event. */
+  | 'now_before_events'
+  /** A snapshot restored with another policy than the one it was taken with. */
+  | 'policy_mismatch'
+  /** A snapshot of a format version this copy of the library does not read. */
+  | 'snapshot_version'
+  /** A snapshot whose checksum or contents are not what a tracker wrote. */
+  | 'snapshot_invalid';
 
 /** A path into the input: object keys and array indexes, outermost first. */
 export type SlaPath = readonly (string | number)[];

@@ -13,10 +13,19 @@ export { nextClose } from './calendar/nextClose.js';
 export { nextOpen } from './calendar/nextOpen.js';
 export type { ComputeOptions } from './engine/compute.js';
 export { computeSlaState, computeSlaStates } from './engine/compute.js';
-export type { Attributes, Ticket, TicketEvent } from './engine/events.js';
+export type { Attributes, Ticket, TicketEvent, TicketId } from './engine/events.js';
 export type { HostCalendars } from './engine/hostCalendars.js';
+export type {
+  IsoInstant,
+  SerializedCycle,
+  SerializedMetric,
+  SerializedSlaState,
+  SerializedWarning,
+} from './engine/serialize.js';
 export { serializeSlaState } from './engine/serialize.js';
 export type { CycleState, CycleStatus, MetricState, SlaState, WarningState } from './engine/state.js';
+export type { SlaTracker, TrackerOptions } from './engine/tracker.js';
+export { createSlaTracker, restoreSlaTracker } from './engine/tracker.js';
 export type { SlaIssue, SlaIssueCode, SlaPath } from './errors.js';
 export { isSlaValidationError, SlaValidationError } from './errors.js';
 export { compilePolicy, safeCompilePolicy } from './policy/compile.js';
@@ -47,6 +56,7 @@ export type { MetricDiff, MetricSummary, SlaStateDiff } from './report/diff.js';
 export { diffSlaStates } from './report/diff.js';
 export type { ExplainOptions, TimelineSegment } from './report/explain.js';
 export { explainSla } from './report/explain.js';
+export type { SerializedTimelineSegment } from './report/serializeTimeline.js';
 export type { SlaGroupSummary, SlaSummary, SummarizeOptions } from './report/summarize.js';
 export { summarizeSla } from './report/summarize.js';
 export type { Instant } from './time/instant.js';

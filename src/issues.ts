@@ -2,7 +2,7 @@
  * Turning zod's issues into ours: every schema check carries the "expected ..." text of its
  * message (and, for custom checks, our issue code); this module adds the path and the value.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { type SlaIssue, type SlaIssueCode, type SlaPath, SlaValidationError } from './errors.js';
 import { expected, expectedGot, missingKey, unknownKey } from './messages.js';
 import { identityEscape, type ProtoKeyEscape } from './protoKeys.js';

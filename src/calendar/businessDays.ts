@@ -1,5 +1,5 @@
 /**
- * The due instant `E` of a `{ businessDays, by?, cutoff? }` target (SPEC.md section 11): which
+ * The due instant `E` of a `{ businessDays, by?, cutoff? }` target (docs/policy.md, "Targets"): which
  * local dates are open days, which one an open instant belongs to, and where the k-th one ends
  * or reads `by`.
  *
@@ -15,7 +15,7 @@ import type { DayHours } from './localHours.js';
 
 /** What the computation needs from a zoned calendar (a `ZonedTimeline` provides it). */
 export interface ZonedDays {
-  /** `hours(D)` of local date `dayNumber` (SPEC.md section 3). */
+  /** `hours(D)` of local date `dayNumber` (docs/calendar.md, "The definition"). */
   hoursOfDay(dayNumber: number): DayHours;
   /** The chunk holding `ms` (the first or last chunk for an instant outside the horizon), built if needed. */
   chunkHolding(ms: number): Chunk;
@@ -96,7 +96,7 @@ export function alwaysOpenBusinessDayDueAt(
 
 /**
  * The business day of an open instant whose wall clock is `localMs` (local ms since the epoch):
- * its own date, or the date before when that date's overnight interval covers it (SPEC 11: the
+ * its own date, or the date before when that date's overnight interval covers it (docs/policy.md, "Targets": the
  * earlier date when both do).
  */
 function businessDayOf(days: ZonedDays, localMs: number): number {

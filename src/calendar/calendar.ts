@@ -9,7 +9,7 @@ export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
 /** `[start, end]` wall-clock times (`"HH:MM"` or `"HH:MM:SS"`); an end before its start runs past midnight. */
 export type Interval = readonly [start: string, end: string];
 
-/** Business hours as a host writes them (SPEC.md section 3). */
+/** Business hours as a host writes them (docs/calendar.md, "The definition"). */
 export type CalendarSpec =
   | '24/7'
   | {

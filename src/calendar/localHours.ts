@@ -1,6 +1,6 @@
 /**
  * A calendar's opening hours on local dates, before any time zone is applied: which wall-clock
- * stretches of which local date are open (SPEC.md section 3, `hours(D)`).
+ * stretches of which local date are open (docs/calendar.md, "The definition": `hours(D)`).
  */
 import { civilFromDays, weekdayOfDay } from '../time/civil.js';
 import { msPerDay, msPerWeek } from '../time/units.js';
@@ -33,7 +33,7 @@ export interface LocalHours {
 /** A date with no hours (a constant array: pure, dropped by bundlers when unused). */
 const closedDay: DayHours = /* @__PURE__ */ new Float64Array(0);
 
-/** The hours of local date `dayNumber`: `hours(D)` of SPEC.md section 3. */
+/** The hours of local date `dayNumber`: `hours(D)` of docs/calendar.md, "The definition". */
 export function hoursOn(plan: LocalHours, dayNumber: number): DayHours {
   const dated = plan.datedMs.get(dayNumber);
   if (dated !== undefined) return dated;

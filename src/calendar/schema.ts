@@ -3,9 +3,10 @@
  * used to validate calendars here and, through the policy schema, to emit JSON Schema.
  *
  * Every check carries the "expected ..." text of its message and the issue code it reports;
- * `toValidationError` turns zod's issues into ours.
+ * `toValidationError` turns zod's issues into ours. Written with `zod/mini`, as the policy
+ * schema is (see there why).
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { check, toValidationError } from '../issues.js';
 import { expected } from '../messages.js';
 import { escapeProtoKeys } from '../protoKeys.js';
@@ -24,10 +25,16 @@ export const localTimePattern = /^(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d)?|24:0
 
 const localDatePattern = /^\d{4}-\d{2}-\d{2}$/;
 
-let cached: { standalone: z.ZodType; inPolicy: z.ZodType; holidayEntries: z.ZodType } | undefined;
+interface Schemas {
+  standalone: z.ZodMiniType;
+  inPolicy: z.ZodMiniType;
+  holidayEntries: z.ZodMiniType;
+}
+
+let cached: Schemas | undefined;
 
 /** The zod schema of a `CalendarSpec` (built on first use: importing does no work). */
-export function calendarSpecSchema(): z.ZodType {
+export function calendarSpecSchema(): z.ZodMiniType {
   return schemas().standalone;
 }
 
@@ -35,40 +42,45 @@ export function calendarSpecSchema(): z.ZodType {
  * The zod schema of a calendar inside a policy: a `CalendarSpec` that may also name the policy's
  * `holidaySets` and take its `timeZone` from a ticket attribute (a template).
  */
-export function policyCalendarSpecSchema(): z.ZodType {
+export function policyCalendarSpecSchema(): z.ZodMiniType {
   return schemas().inPolicy;
 }
 
 /** The zod schema of a list of holiday entries (a calendar's `holidays`, a policy's holiday set). */
-export function holidayEntriesSchema(): z.ZodType {
+export function holidayEntriesSchema(): z.ZodMiniType {
   return schemas().holidayEntries;
 }
 
-function schemas(): { standalone: z.ZodType; inPolicy: z.ZodType; holidayEntries: z.ZodType } {
+function schemas(): Schemas {
   if (cached) return cached;
   // Patterns travel into the JSON Schema; refinements add what a pattern cannot say.
   const localTime = z
     .string({ error: expected.localTime })
-    .regex(localTimePattern, check('invalid_local_time', expected.localTime));
-  const startTime = localTime.refine((text) => parseLocalTime(text) !== 24 * 3600000, {
-    ...check('invalid_local_time', expected.startTime),
-  });
-  const interval = z.tuple([startTime, localTime], { error: expected.interval }).refine(
-    ([start, end]) => {
-      const startMs = parseLocalTime(start);
-      return startMs === undefined || startMs !== parseLocalTime(end);
-    },
-    check('empty_interval', expected.nonEmptyInterval),
+    .check(z.regex(localTimePattern, check('invalid_local_time', expected.localTime)));
+  const startTime = localTime.check(
+    z.refine(
+      (text: string) => parseLocalTime(text) !== 24 * 3600000,
+      check('invalid_local_time', expected.startTime),
+    ),
+  );
+  const interval = z.tuple([startTime, localTime], { error: expected.interval }).check(
+    z.refine(
+      ([start, end]: [string, string]) => {
+        const startMs = parseLocalTime(start);
+        return startMs === undefined || startMs !== parseLocalTime(end);
+      },
+      check('empty_interval', expected.nonEmptyInterval),
+    ),
   );
   const hours = z.array(interval, { error: 'an array of intervals such as [["09:00", "17:00"]]' });
-  const localDate = z
-    .string({ error: expected.localDate })
-    .regex(localDatePattern, check('invalid_local_date', expected.localDate))
+  const localDate = z.string({ error: expected.localDate }).check(
+    z.regex(localDatePattern, check('invalid_local_date', expected.localDate)),
     // Only for well-formed text, which the pattern has not already refused: does the date exist?
-    .refine(
-      (text) => !localDatePattern.test(text) || parseLocalDate(text) !== undefined,
+    z.refine(
+      (text: string) => !localDatePattern.test(text) || parseLocalDate(text) !== undefined,
       check('invalid_local_date', expected.localDate),
-    );
+    ),
+  );
   const override = z.strictObject(
     { date: localDate, hours },
     {
@@ -78,10 +90,9 @@ function schemas(): { standalone: z.ZodType; inPolicy: z.ZodType; holidayEntries
   // A pattern for JSON Schema; the parser then decides whether the dates exist and how long a
   // range is, only for text the pattern accepted, so a bad entry is reported once.
   const entryPattern = new RegExp(holidayEntryPattern);
-  const holidayEntry = z
-    .string({ error: expected.holidayEntry })
-    .regex(entryPattern, check('invalid_local_date', expected.holidayEntry))
-    .superRefine((text, ctx) => {
+  const holidayEntry = z.string({ error: expected.holidayEntry }).check(
+    z.regex(entryPattern, check('invalid_local_date', expected.holidayEntry)),
+    z.superRefine((text: string, ctx) => {
       if (!entryPattern.test(text)) return;
       const entry = parseHolidayEntry(text);
       if (typeof entry !== 'string') return;
@@ -91,20 +102,20 @@ function schemas(): { standalone: z.ZodType; inPolicy: z.ZodType; holidayEntries
         message: entry === 'malformed' ? expected.holidayEntry : expected.holidayRange,
         params: { slaCode: entry === 'malformed' ? 'invalid_local_date' : 'invalid_value' },
       });
-    });
+    }),
+  );
   const holidayEntries = z.array(holidayEntry, { error: expected.holidayEntries });
   const timeZone = z
     .string({ error: expected.timeZone })
-    .refine(isTimeZoneName, check('invalid_time_zone', expected.timeZone));
-  const week = z.strictObject(Object.fromEntries(weekdays.map((day) => [day, hours.optional()])), {
+    .check(z.refine(isTimeZoneName, check('invalid_time_zone', expected.timeZone)));
+  const week = z.strictObject(Object.fromEntries(weekdays.map((day) => [day, z.optional(hours)])), {
     error: (issue) =>
       issue.code === 'unrecognized_keys'
         ? weekdays.join(', ')
         : 'an object of weekday hours { mon: [["09:00", "17:00"]] }',
   });
-  const overrides = z
-    .array(override, { error: 'an array of overrides { date, hours }' })
-    .superRefine((list, ctx) => {
+  const overrides = z.array(override, { error: 'an array of overrides { date, hours }' }).check(
+    z.superRefine((list: { date: string }[], ctx) => {
       const seen = new Set<string>();
       list.forEach((entry, index) => {
         if (typeof entry.date === 'string' && seen.has(entry.date)) {
@@ -118,9 +129,10 @@ function schemas(): { standalone: z.ZodType; inPolicy: z.ZodType; holidayEntries
         }
         seen.add(entry.date);
       });
-    });
+    }),
+  );
   const zoned = z.strictObject(
-    { timeZone, week, holidays: holidayEntries.optional(), overrides: overrides.optional() },
+    { timeZone, week, holidays: z.optional(holidayEntries), overrides: z.optional(overrides) },
     {
       error: (issue) =>
         issue.code === 'unrecognized_keys' ? calendarKeys.join(', ') : expected.calendarSpec,
@@ -141,11 +153,11 @@ function schemas(): { standalone: z.ZodType; inPolicy: z.ZodType; holidayEntries
           issue.input !== null && typeof issue.input === 'object' ? expected.zoneSource : expected.timeZone,
       }),
       week,
-      holidays: holidayEntries.optional(),
-      holidaySets: z
-        .array(z.string({ error: expected.holidaySetName }), { error: expected.holidaySetNames })
-        .optional(),
-      overrides: overrides.optional(),
+      holidays: z.optional(holidayEntries),
+      holidaySets: z.optional(
+        z.array(z.string({ error: expected.holidaySetName }), { error: expected.holidaySetNames }),
+      ),
+      overrides: z.optional(overrides),
     },
     {
       error: (issue) =>

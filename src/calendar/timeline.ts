@@ -24,7 +24,7 @@ export interface Timeline {
   nextOpenAt(ms: number): number | null;
   nextCloseAt(ms: number): number | null;
   /**
-   * SPEC 11's due instant E for a `{ businessDays, by?, cutoff? }` target from cycle start
+   * The due instant E (docs/policy.md, "Targets") for a `{ businessDays, by?, cutoff? }` target from cycle start
    * `startMs`, or null when the calendar never opens at or after `startMs` (s' null). `byMs` and
    * `cutoffMs` are ms since local midnight, 0 to `msPerDay` ("24:00"), or null when not set.
    */

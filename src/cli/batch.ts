@@ -3,9 +3,10 @@
  * (`--workers 1`) or in a worker. Both paths run `evaluate` and `JSON.stringify` on equal values,
  * so their output is byte for byte the same.
  */
-import { type ComputeOptions, type Policy, type SlaState, serializeSlaState } from '../index.js';
+import { serializeLatestState, serializeSlaState } from '../engine/serialize.js';
+import type { ComputeOptions, Policy, SlaState } from '../index.js';
 import { evaluate, type LineProblem } from './evaluate.js';
-import { lineMessage } from './messages.js';
+import { lineCode, lineMessage } from './messages.js';
 import { linesOf, lineTooLong, type TextBatch } from './ndjson.js';
 import {
   type ClassifiedLine,
@@ -28,17 +29,69 @@ export interface BatchResult {
   readonly computed: number;
 }
 
-/** Whole lines as sent to a worker, undecided and unparsed. */
-export type LineJob = TextBatch;
+/**
+ * How a run writes its lines (the co-process flags of `compute`, the query of `/v1/states`):
+ * fixed for a CLI run, per request in the service.
+ */
+export interface LineOutput {
+  /** `--now live`: each ticket is computed at the clock's time when its turn comes, not at `at.now`. */
+  readonly liveNow: boolean;
+  /** `--cycles latest`: each metric without its `cycles` array. */
+  readonly latestOnly: boolean;
+  /**
+   * `--errors inline`: each bad line (or ticket) gets one output line in its place,
+   * `{"error":{"line","code","message"}}`, instead of a `line N: ...` on stderr, so a caller that
+   * writes a line and reads a line never waits forever.
+   */
+  readonly inlineErrors: boolean;
+}
+
+/** `compute` without the co-process flags. */
+export const plainOutput: LineOutput = { liveNow: false, latestOnly: false, inlineErrors: false };
 
 /** Computes one ticket (or event-line ticket) into its output line or its problems. */
-function computeOne(item: TicketLine | EventLines, policy: Policy, at: ComputeOptions): BatchResult {
-  const result = evaluate(ticketOf(item), item.line, item.kind === 'events' ? item.lines : null, policy, at);
-  if (!result.ok) return { stdout: [], problems: result.problems, computed: 0 };
-  const text = stateLine(result.state);
+function computeOne(
+  item: TicketLine | EventLines,
+  policy: Policy,
+  at: ComputeOptions,
+  output: LineOutput,
+): BatchResult {
+  // The clock is read here, once per ticket, and only with `--now live` (`now=live` elsewhere).
+  const atNow = output.liveNow ? { ...at, now: Date.now() } : at;
+  const result = evaluate(
+    ticketOf(item),
+    item.line,
+    item.kind === 'events' ? item.lines : null,
+    policy,
+    atNow,
+  );
+  if (!result.ok) return failed(result.problems, output);
+  const text = stateLine(result.state, output.latestOnly);
   return text === null
-    ? { stdout: [], problems: [{ line: item.line, message: lineMessage.stateTooLong() }], computed: 0 }
+    ? failed([{ line: item.line, code: lineCode.stateTooLong, message: lineMessage.stateTooLong() }], output)
     : { stdout: [text], problems: [], computed: 1 };
+}
+
+/** A bad line or ticket: its problems, and with inline errors its error line in its place. */
+function failed(problems: readonly LineProblem[], output: LineOutput): BatchResult {
+  return { stdout: output.inlineErrors ? [errorLine(problems)] : [], problems, computed: 0 };
+}
+
+/**
+ * The error line of a bad input line or ticket, `{"error":{"line":N,"code":"...","message":"..."}}`
+ * and a newline: its first problem, and every problem under `issues` when there are several
+ * (a ticket of event lines can have one per line).
+ *
+ * @example
+ * errorLine([{ line: 3, code: 'invalid_json', message: 'invalid JSON: ...' }])
+ * //=> '{"error":{"line":3,"code":"invalid_json","message":"invalid JSON: ..."}}\n'
+ */
+export function errorLine(problems: readonly LineProblem[]): string {
+  const first = problems[0] as LineProblem;
+  const error: Record<string, unknown> = { line: first.line, code: first.code, message: first.message };
+  if (problems.length > 1)
+    error.issues = problems.map(({ line, code, message }) => ({ line, code, message }));
+  return `${JSON.stringify({ error })}\n`;
 }
 
 /**
@@ -47,10 +100,9 @@ function computeOne(item: TicketLine | EventLines, policy: Policy, at: ComputeOp
  * gives the ticket thousands of cycles in each (seen: a 12 MB line of reopenings and a policy of 160
  * metrics). That ticket is reported as its line's problem, and the run goes on.
  */
-function stateLine(state: SlaState): string | null {
-  const serialized = serializeSlaState(state);
+function stateLine(state: SlaState, latestOnly: boolean): string | null {
   try {
-    return `${JSON.stringify(serialized)}\n`;
+    return `${JSON.stringify(latestOnly ? serializeLatestState(state) : serializeSlaState(state))}\n`;
   } catch (error) {
     if (error instanceof RangeError) return null;
     throw error;
@@ -58,13 +110,20 @@ function stateLine(state: SlaState): string | null {
 }
 
 /** Computes items in order into one result. */
-export function computeItems(items: readonly InputItem[], policy: Policy, at: ComputeOptions): BatchResult {
+export function computeItems(
+  items: readonly InputItem[],
+  policy: Policy,
+  at: ComputeOptions,
+  output: LineOutput,
+): BatchResult {
   const stdout = new Chunks();
   const problems: LineProblem[] = [];
   let computed = 0;
   for (const item of items) {
     if (item.kind === 'error') {
-      problems.push({ line: item.line, message: item.message });
+      const problem = { line: item.line, code: item.code, message: item.message };
+      problems.push(problem);
+      if (output.inlineErrors) stdout.add(errorLine([problem]));
       continue;
     }
     if (item.kind === 'computed') {
@@ -73,7 +132,7 @@ export function computeItems(items: readonly InputItem[], policy: Policy, at: Co
       computed += item.computed;
       continue;
     }
-    const result = computeOne(item, policy, at);
+    const result = computeOne(item, policy, at, output);
     for (const chunk of result.stdout) stdout.add(chunk);
     problems.push(...result.problems);
     computed += result.computed;
@@ -172,7 +231,12 @@ export function unpackBatch(packed: WireBatch): ClassifiedLine[] {
  * this mode, so it is not the bottleneck), compute every ticket line, and hand event lines back
  * for the main thread to group, since only it sees the input in order.
  */
-export function classifyLines(job: LineJob, policy: Policy, at: ComputeOptions): ClassifiedLine[] {
+export function classifyLines(
+  job: TextBatch,
+  policy: Policy,
+  at: ComputeOptions,
+  output: LineOutput,
+): ClassifiedLine[] {
   const out: ClassifiedLine[] = [];
   const lines = linesOf(job);
   for (let i = 0; i < lines.length; i++) {
@@ -180,13 +244,14 @@ export function classifyLines(job: LineJob, policy: Policy, at: ComputeOptions):
     const line = job.firstLine + i;
     if (text !== lineTooLong && isBlank(text)) continue;
     const read = readLine(text);
-    if (read.kind === 'error') out.push({ kind: 'error', line, message: read.message });
+    if (read.kind === 'error') out.push({ kind: 'error', line, code: read.code, message: read.message });
     else if (read.kind === 'event') out.push({ kind: 'event', line, id: read.id, text: text as string });
     else {
       const result = computeOne(
         { kind: 'ticket', line, ticket: read.value, text: text as string },
         policy,
         at,
+        output,
       );
       out.push({
         kind: 'computed',

@@ -1,10 +1,11 @@
 /**
  * `sla-clock compute`: one state per ticket, NDJSON in and out, streamed. With `--workers N` the
  * tickets go to worker threads in batches, a bounded number in flight, and results are written
- * strictly in input order.
+ * strictly in input order. The co-process flags (`--now live`, `--errors inline`, `--cycles
+ * latest`; docs/cli.md, "As a co-process") change what each line holds, never the order.
  */
 import type { Policy } from '../index.js';
-import { type BatchResult, classifyLines, computeItems } from './batch.js';
+import { type BatchResult, classifyLines, computeItems, type LineOutput } from './batch.js';
 import { compileCalendars, computeOptionsOf, readCalendarsSpec } from './calendars.js';
 import { Dispatcher } from './dispatch.js';
 import { ExitCode } from './exit.js';
@@ -17,11 +18,16 @@ import { type InputItem, TicketAssembler } from './tickets.js';
 
 export interface ComputeOptions {
   readonly policyPath: string;
+  /** `--now`, read once at the start; with `--now live`, `output.liveNow` and the start's clock. */
   readonly nowMs: number;
   readonly calendarsPath: string | undefined;
   readonly workers: number;
   readonly input: InputPath;
+  readonly output: LineOutput;
 }
+
+/** The name the pool knows `compute`'s one policy by. */
+const policyName = 'policy';
 
 /** Lines per batch sent to a worker: large enough to make a message's cost negligible. */
 const batchSize = 256;
@@ -36,9 +42,13 @@ class Sink {
   linesRead = 0;
   computed = 0;
 
+  /** `inline`: error lines are already in `stdout`; problems are only counted, for the exit code. */
+  constructor(private readonly inline: boolean) {}
+
   deliver(result: BatchResult): void {
     for (const chunk of result.stdout) this.output.write(chunk);
-    this.problems.report(result.problems);
+    if (this.inline) this.problems.count += result.problems.length;
+    else this.problems.report(result.problems);
     this.computed += result.computed;
     this.progress.update(this.linesRead, this.computed, this.problems.count);
   }
@@ -56,7 +66,12 @@ export async function runCompute(options: ComputeOptions): Promise<ExitCode> {
   // Workers take a moment to start (each loads the library and compiles the policy and the host
   // calendars): start them while this thread validates both, and stop them if either is invalid.
   const pool =
-    options.workers > 1 ? new ComputePool(spec, calendarsSpec, options.nowMs, options.workers) : null;
+    options.workers > 1
+      ? new ComputePool(
+          { policies: [{ name: policyName, spec }], defaultPolicy: policyName, calendars: calendarsSpec },
+          options.workers,
+        )
+      : null;
   let policy: Policy;
   let at: ReturnType<typeof computeOptionsOf>;
   try {
@@ -69,7 +84,8 @@ export async function runCompute(options: ComputeOptions): Promise<ExitCode> {
     await pool?.destroy();
     throw error;
   }
-  const sink = new Sink();
+  const output = options.output;
+  const sink = new Sink(output.inlineErrors);
   const assembler = new TicketAssembler();
   const items: InputItem[] = [];
 
@@ -80,13 +96,13 @@ export async function runCompute(options: ComputeOptions): Promise<ExitCode> {
       sink.linesRead = batch.firstLine + batch.lines.length - 1;
       // Everything a chunk completed is written before the next chunk is awaited, so a client
       // that sends a ticket and waits for its state gets it.
-      sink.deliver(computeItems(items, policy, at));
+      sink.deliver(computeItems(items, policy, at, output));
       await sink.output.ready();
       if (sink.output.closed) return sink.exitCode();
     }
     items.length = 0;
     assembler.end(items);
-    sink.deliver(computeItems(items, policy, at));
+    sink.deliver(computeItems(items, policy, at, output));
     return sink.exitCode();
   }
 
@@ -94,12 +110,12 @@ export async function runCompute(options: ComputeOptions): Promise<ExitCode> {
   // (only it sees them in order), computes what a worker could not, and writes results in input
   // order.
   const dispatcher = new Dispatcher(
-    pool,
-    (batch) => classifyLines(batch, policy, at),
+    { run: (batch) => pool.runLines(batch, policyName, options.nowMs, output) },
+    (batch) => classifyLines(batch, policy, at, output),
     (classified) => {
       items.length = 0;
       for (const line of classified) assembler.accept(line, items);
-      sink.deliver(computeItems(items, policy, at));
+      sink.deliver(computeItems(items, policy, at, output));
     },
   );
   const maxInFlight = options.workers * batchesPerWorker;
@@ -114,7 +130,7 @@ export async function runCompute(options: ComputeOptions): Promise<ExitCode> {
     await dispatcher.waitUntilFewer(1);
     items.length = 0;
     assembler.end(items);
-    sink.deliver(computeItems(items, policy, at));
+    sink.deliver(computeItems(items, policy, at, output));
     return sink.exitCode();
   } finally {
     dispatcher.stop();

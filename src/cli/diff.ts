@@ -13,7 +13,7 @@ import { computeOptionsOf, loadCalendars } from './calendars.js';
 import type { LineProblem } from './evaluate.js';
 import { ExitCode } from './exit.js';
 import { formatRate, renderTable } from './format.js';
-import { cliMessage } from './messages.js';
+import { cliMessage, lineCode } from './messages.js';
 import { type InputPath, readLineBatches } from './ndjson.js';
 import { Output, Problems } from './output.js';
 import { loadPolicy } from './policy.js';
@@ -43,20 +43,23 @@ type Pair =
   | { readonly ok: true; readonly before: SlaState; readonly after: SlaState }
   | { readonly ok: false; readonly problems: readonly LineProblem[] };
 
-function pairOf(comparison: PolicyComparison, item: TicketLine | EventLines): Pair {
+export function pairOf(comparison: PolicyComparison, item: TicketLine | EventLines): Pair {
   try {
     const [before, after] = comparison.add(ticketOf(item));
     return { ok: true, before, after };
   } catch (error) {
     if (!isSlaValidationError(error))
-      return { ok: false, problems: [{ line: item.line, message: cliMessage.internal(String(error)) }] };
+      return {
+        ok: false,
+        problems: [{ line: item.line, code: lineCode.internal, message: cliMessage.internal(String(error)) }],
+      };
     // As `compute` reports them: an issue about event i of an event-line ticket blames its line.
     const eventLines = item.kind === 'events' ? item.lines : null;
     const problems = error.issues.map((issue) => {
       const eventIndex = issue.path[0] === 'events' ? issue.path[1] : undefined;
       const eventLine =
         eventLines !== null && typeof eventIndex === 'number' ? eventLines[eventIndex] : undefined;
-      return { line: eventLine ?? item.line, message: issue.message };
+      return { line: eventLine ?? item.line, code: issue.code, message: issue.message };
     });
     return { ok: false, problems };
   }

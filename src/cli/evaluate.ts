@@ -7,11 +7,12 @@ import {
   type SlaState,
   type Ticket,
 } from '../index.js';
-import { cliMessage } from './messages.js';
+import { cliMessage, lineCode } from './messages.js';
 
-/** A problem to print as `line N: message`. */
+/** A problem to print as `line N: message` (or, inline, as `{"error":{"line","code","message"}}`). */
 export interface LineProblem {
   readonly line: number;
+  readonly code: string;
   readonly message: string;
 }
 
@@ -35,13 +36,16 @@ export function evaluate(
     return { ok: true, state: computeSlaState(ticket as Ticket, policy, at) };
   } catch (error) {
     if (!isSlaValidationError(error)) {
-      return { ok: false, problems: [{ line, message: cliMessage.internal(String(error)) }] };
+      return {
+        ok: false,
+        problems: [{ line, code: lineCode.internal, message: cliMessage.internal(String(error)) }],
+      };
     }
     const problems = error.issues.map((issue) => {
       const eventIndex = issue.path[0] === 'events' ? issue.path[1] : undefined;
       const eventLine =
         eventLines !== null && typeof eventIndex === 'number' ? eventLines[eventIndex] : undefined;
-      return { line: eventLine ?? line, message: issue.message };
+      return { line: eventLine ?? line, code: issue.code, message: issue.message };
     });
     return { ok: false, problems };
   }

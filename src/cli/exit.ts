@@ -1,4 +1,4 @@
-/** Exit codes of the CLI (SPEC.md section 9) and the error that ends a run with one. */
+/** Exit codes of the CLI (docs/cli.md, "Errors and exit codes") and the error that ends a run with one. */
 
 export const ExitCode = {
   /** Every ticket was computed. */

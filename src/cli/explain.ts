@@ -32,9 +32,16 @@ export interface ExplainOptions {
   readonly input: InputPath;
 }
 
+/**
+ * Whether an item is the ticket `--ticket` names: a string id equal to it, or a numeric id whose
+ * decimal form it is (`--ticket 42` finds `"id": 42` and `"id": "42"`, whichever comes first).
+ */
+const sameId = (id: unknown, wanted: string): boolean =>
+  id === wanted || (typeof id === 'number' && String(id) === wanted);
+
 const isWanted = (item: InputItem, id: string): item is TicketLine | EventLines =>
-  (item.kind === 'ticket' && (item.ticket as { id?: unknown }).id === id) ||
-  (item.kind === 'events' && item.id === id);
+  (item.kind === 'ticket' && sameId((item.ticket as { id?: unknown }).id, id)) ||
+  (item.kind === 'events' && sameId(item.id, id));
 
 /** The first ticket with that id; line problems met on the way are reported (one may be it). */
 function findTicket(input: InputPath, id: string, problems: Problems): TicketLine | EventLines | undefined {

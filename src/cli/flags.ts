@@ -1,4 +1,5 @@
 /** Flag values checked once, at the edge: each bad value ends the run with exit code 2. */
+import { parseDurationText } from '../time/duration.js';
 import { parseRfc3339 } from '../time/instant.js';
 import { maxInstantMs, minInstantMs } from '../time/range.js';
 import { CliError } from './exit.js';
@@ -32,4 +33,79 @@ export function parseFormat<F extends string>(text: string | undefined, allowed:
   if (text === undefined) return allowed[0];
   if ((allowed as readonly string[]).includes(text)) return text as F;
   throw new CliError(cliMessage.format(allowed, text), 2, true);
+}
+
+/** `compute --now`: an instant, or `live` (null: read the clock for each ticket). */
+export function parseNowOrLive(text: string | undefined): number | null {
+  if (text === 'live') return null;
+  if (text === undefined) return Date.now();
+  const ms = parseRfc3339(text);
+  if (ms === undefined) throw new CliError(cliMessage.nowLive(text), 2, true);
+  if (ms < minInstantMs || ms > maxInstantMs) throw new CliError(cliMessage.nowRange(text));
+  return ms;
+}
+
+/** A flag with a few allowed words (`--errors stderr|inline`), the first by default. */
+export function parseChoice<C extends string>(
+  flag: string,
+  text: string | undefined,
+  allowed: readonly [C, ...C[]],
+): C {
+  if (text === undefined) return allowed[0];
+  if ((allowed as readonly string[]).includes(text)) return text as C;
+  throw new CliError(cliMessage.choice(flag, allowed, text), 2, true);
+}
+
+export const parsePort = (text: string | undefined): number =>
+  text === undefined ? 8080 : parseWhole(text, 0, 65_535, cliMessage.port);
+
+/** `--host`: an IP address or a name, passed to `listen` as it is (it reports what cannot be bound). */
+export function parseHost(text: string | undefined): string {
+  if (text === undefined) return '127.0.0.1';
+  if (!/^[A-Za-z0-9.:%_-]{1,253}$/.test(text)) throw new CliError(cliMessage.host(text), 2, true);
+  return text;
+}
+
+export const parseMaxConnections = (text: string | undefined): number =>
+  text === undefined ? 1024 : parseWhole(text, 1, 1_000_000, cliMessage.maxConnections);
+
+const sizeUnits: Readonly<Record<string, number>> = {
+  '': 1,
+  b: 1,
+  k: 1024,
+  kb: 1024,
+  kib: 1024,
+  m: 1024 ** 2,
+  mb: 1024 ** 2,
+  mib: 1024 ** 2,
+  g: 1024 ** 3,
+  gb: 1024 ** 3,
+  gib: 1024 ** 3,
+};
+/** The largest `--max-body`: `/v1/report` holds a whole body as text. */
+const maxBodyLimit = 256 * 1024 ** 2;
+
+/**
+ * `--max-body`: bytes, or a size with a unit (`10mb`, `512kb`, `1.5mb`); units are powers of 1024,
+ * as in Express's `limit`.
+ *
+ * @example
+ * parseMaxBody('10mb') //=> 10485760
+ */
+export function parseMaxBody(text: string | undefined): number {
+  if (text === undefined) return 10 * 1024 ** 2;
+  const match = /^(\d{1,12}(?:\.\d{1,6})?)\s*([a-z]*)$/i.exec(text.trim());
+  const unit = match === null ? undefined : sizeUnits[(match[2] as string).toLowerCase()];
+  const bytes = match === null || unit === undefined ? Number.NaN : Math.floor(Number(match[1]) * unit);
+  if (!(bytes >= 1 && bytes <= maxBodyLimit)) throw new CliError(cliMessage.maxBody(text), 2, true);
+  return bytes;
+}
+
+/** `--request-timeout`: a duration as policies write them (`2m`, `30s`, `PT5M`), 100 ms to a day. */
+export function parseRequestTimeout(text: string | undefined): number {
+  if (text === undefined) return 120_000;
+  const ms = /^\d{1,9}$/.test(text) ? Number(text) : parseDurationText(text);
+  if (ms === undefined || ms < 100 || ms > 86_400_000)
+    throw new CliError(cliMessage.requestTimeout(text), 2, true);
+  return ms;
 }

@@ -1,19 +1,33 @@
 #!/usr/bin/env node
 /**
- * The `sla-clock` command (SPEC.md section 9): arguments, dispatch, exit codes. Its own entry
+ * The `sla-clock` command (docs/cli.md): arguments, dispatch, exit codes. Its own entry
  * point (dist/cli.js); the library never imports anything from src/cli.
  */
-import { readFileSync } from 'node:fs';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { runCompute } from './compute.js';
 import { runDiff } from './diff.js';
 import { CliError, ExitCode } from './exit.js';
 import { runExplain } from './explain.js';
-import { parseCycle, parseFormat, parseNow, parseWorkers } from './flags.js';
+import {
+  parseChoice,
+  parseCycle,
+  parseFormat,
+  parseHost,
+  parseMaxBody,
+  parseMaxConnections,
+  parseNow,
+  parseNowOrLive,
+  parsePort,
+  parseRequestTimeout,
+  parseWorkers,
+} from './flags.js';
 import { parseHolidaysRequest, runHolidays } from './holidays.js';
 import { type CommandName, cliMessage, usage } from './messages.js';
+import { parsePolicyFlags } from './policySet.js';
 import { runReport } from './report.js';
+import { runServe } from './serve.js';
 import { runValidate } from './validate.js';
+import { packageVersion, tzVersion } from './version.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -23,7 +37,15 @@ const now = { type: 'string' } as const;
 const calendars = { type: 'string' } as const;
 
 const commandOptions = {
-  compute: { policy, now, calendars, workers: { type: 'string' }, help },
+  compute: {
+    policy,
+    now,
+    calendars,
+    workers: { type: 'string' },
+    errors: { type: 'string' },
+    cycles: { type: 'string' },
+    help,
+  },
   report: {
     policy,
     now,
@@ -53,6 +75,17 @@ const commandOptions = {
     help,
   },
   validate: { help },
+  serve: {
+    policy: { type: 'string', multiple: true },
+    calendars,
+    port: { type: 'string' },
+    host: { type: 'string' },
+    workers: { type: 'string' },
+    'max-body': { type: 'string' },
+    'max-connections': { type: 'string' },
+    'request-timeout': { type: 'string' },
+    help,
+  },
   holidays: {
     country: { type: 'string' },
     region: { type: 'string' },
@@ -65,12 +98,9 @@ const commandOptions = {
 
 const isCommand = (name: string): name is CommandName => Object.hasOwn(commandOptions, name);
 
-/** The package version, from the package.json beside dist/ (installed copies always ship it). */
+/** `sla-clock 0.2.0 (tz 2025c)`. */
 function version(): string {
-  const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
-    version: string;
-  };
-  return `sla-clock ${manifest.version} (tz ${process.versions.tz ?? 'unknown'})`;
+  return `sla-clock ${packageVersion()} (tz ${tzVersion()})`;
 }
 
 function parse<C extends CommandName>(command: C, args: readonly string[]) {
@@ -110,12 +140,19 @@ async function run(command: CommandName, args: readonly string[]): Promise<ExitC
     case 'compute': {
       const { values, positionals } = parse('compute', args);
       if (values.help) return printUsage(command);
+      const policyPath = required(values.policy, 'policy');
+      const nowMs = parseNowOrLive(values.now);
       return runCompute({
-        policyPath: required(values.policy, 'policy'),
-        nowMs: parseNow(values.now),
+        policyPath,
+        nowMs: nowMs ?? Date.now(),
         calendarsPath: values.calendars,
         workers: parseWorkers(values.workers),
         input: inputOf(positionals),
+        output: {
+          liveNow: nowMs === null,
+          inlineErrors: parseChoice('errors', values.errors, ['stderr', 'inline']) === 'inline',
+          latestOnly: parseChoice('cycles', values.cycles, ['all', 'latest']) === 'latest',
+        },
       });
     }
     case 'report': {
@@ -163,6 +200,28 @@ async function run(command: CommandName, args: readonly string[]): Promise<ExitC
       if (values.help) return printUsage(command);
       if (positionals.length !== 1) throw new CliError(cliMessage.onePolicyFile(), ExitCode.Usage, true);
       return runValidate(positionals[0]!);
+    }
+    case 'serve': {
+      const { values, positionals } = parse('serve', args);
+      if (values.help) return printUsage(command);
+      if (positionals.length > 0)
+        throw new CliError(
+          cliMessage.badFlags(`unexpected argument ${JSON.stringify(positionals[0])}`),
+          ExitCode.Usage,
+          true,
+        );
+      if (values.policy === undefined)
+        throw new CliError(cliMessage.requiredFlag('policy'), ExitCode.Usage, true);
+      return runServe({
+        policies: parsePolicyFlags(values.policy),
+        calendarsPath: values.calendars,
+        host: parseHost(values.host),
+        port: parsePort(values.port),
+        workers: parseWorkers(values.workers),
+        maxBodyBytes: parseMaxBody(values['max-body']),
+        maxConnections: parseMaxConnections(values['max-connections']),
+        requestTimeoutMs: parseRequestTimeout(values['request-timeout']),
+      });
     }
     case 'holidays': {
       const { values, positionals } = parse('holidays', args);

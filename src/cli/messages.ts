@@ -3,15 +3,19 @@
  * validation messages (`ticket.events[2].at: expected ...`) come from the library unchanged.
  */
 
-export type CommandName = 'compute' | 'report' | 'explain' | 'diff' | 'validate' | 'holidays';
+export type CommandName = 'compute' | 'report' | 'explain' | 'diff' | 'validate' | 'holidays' | 'serve';
 
 const commandUsage: Record<CommandName, string> = {
-  compute: `sla-clock compute --policy policy.json [--now 2026-03-02T12:00:00Z] [--calendars FILE] [--workers N] [tickets.ndjson]
+  compute: `sla-clock compute --policy policy.json [--now 2026-03-02T12:00:00Z | --now live] [--errors stderr|inline] [--cycles all|latest] [--calendars FILE] [--workers N] [tickets.ndjson]
 
   Writes one JSON state per valid ticket (serializeSlaState form), one line each, in input order.
 
   --policy FILE     the SLA policy (JSON); required
-  --now INSTANT     RFC 3339 with an offset; default the current time
+  --now INSTANT     RFC 3339 with an offset; default the current time, read once at the start;
+                    "live": the current time, read again for each ticket (a long-lived co-process)
+  --errors WHERE    stderr (default): "line N: message" on stderr; inline: one line
+                    {"error":{"line":N,"code":...,"message":...}} on stdout in the bad line's place
+  --cycles WHICH    all (default); latest: leave out each metric's "cycles" array
   --calendars FILE  host calendars: a JSON object of calendars by name, for goals whose calendar
                     is { attribute, default }
   --workers N       worker threads (default 1: compute in the main thread)`,
@@ -52,6 +56,22 @@ const commandUsage: Record<CommandName, string> = {
   validate: `sla-clock validate policy.json
 
   Checks a policy: prints "ok: N metrics (...)", or each problem on stderr (exit code 2).`,
+  serve: `sla-clock serve --policy [NAME=]FILE ... [--calendars FILE] [--port 8080] [--host 127.0.0.1] [--workers N] [--max-body 10mb]
+
+  An HTTP service over the same engine: POST /v1/state, /v1/states, /v1/explain, /v1/report,
+  /v1/diff; GET /v1/policies, /healthz, /v1/version. Writes "listening on http://HOST:PORT" to
+  stderr once it listens. SIGTERM (or SIGINT) stops accepting, finishes what is in flight, exits
+  0; SIGHUP reloads the policy files (a bad file keeps its loaded policy).
+
+  --policy [NAME=]FILE  a policy (JSON), repeatable; NAME defaults to the file's base name. A
+                        request that names none gets the only one, else the one named "default"
+  --calendars FILE      host calendars: a JSON object of calendars by name
+  --port N              default 8080; 0 picks a free port
+  --host ADDRESS        default 127.0.0.1 (loopback only); 0.0.0.0 or :: to listen everywhere
+  --workers N           worker threads for /v1/state and /v1/states (default 1: none)
+  --max-body SIZE       the largest request body: 10mb (default), 512kb, 1048576 (bytes); at most 256mb
+  --max-connections N   open connections at once (default 1024); more are closed at once
+  --request-timeout D   the time a whole request may take to arrive (default 2m; 30s, PT5M, ...)`,
   holidays: `sla-clock holidays --country US [--region CA] --from 2026 [--to 2028] [--types public,bank]
 
   Prints a JSON array of the local dates of a country's (or region's) holidays, for a calendar's
@@ -75,6 +95,7 @@ Commands:
   explain    the timeline of one ticket's clock
   diff       what a policy change would do: compliance and flips, before and after
   validate   check a policy file
+  serve      an HTTP service: states, timelines, reports and what-ifs over HTTP
   holidays   a country's holidays as dates for a calendar (needs date-holidays)
 
 Tickets are read as NDJSON from the file named last, or from stdin when there is none (or "-"):
@@ -101,6 +122,23 @@ export const cliMessage = {
   onePolicyFile: () => 'expected one policy file: sla-clock validate policy.json',
   now: (text: string) =>
     `--now: expected an RFC 3339 instant with an offset such as 2026-03-02T12:00:00Z, got ${JSON.stringify(text)}`,
+  nowLive: (text: string) =>
+    `--now: expected an RFC 3339 instant with an offset such as 2026-03-02T12:00:00Z or "live", got ${JSON.stringify(text)}`,
+  choice: (flag: string, allowed: readonly string[], text: string) =>
+    `--${flag}: expected ${allowed.join(' or ')}, got ${JSON.stringify(text)}`,
+  policyFlag: (text: string) =>
+    `--policy: expected FILE or NAME=FILE (NAME: letters, digits, "_", "-", "."), got ${JSON.stringify(text)}`,
+  policyNameTwice: (name: string) =>
+    `--policy: two policies are named ${JSON.stringify(name)}; name them with NAME=FILE`,
+  port: (text: string) => `--port: expected a port from 0 to 65535, got ${JSON.stringify(text)}`,
+  host: (text: string) => `--host: expected an address or a host name, got ${JSON.stringify(text)}`,
+  maxBody: (text: string) =>
+    `--max-body: expected a size from 1 byte to 256mb such as 10mb, 512kb or 1048576, got ${JSON.stringify(text)}`,
+  maxConnections: (text: string) =>
+    `--max-connections: expected a whole number from 1 to 1000000, got ${JSON.stringify(text)}`,
+  requestTimeout: (text: string) =>
+    `--request-timeout: expected a duration from 100ms to 1d such as 2m, 30s or PT5M, got ${JSON.stringify(text)}`,
+  listen: (host: string, port: number, detail: string) => `cannot listen on ${host}:${port}: ${detail}`,
   nowRange: (text: string) =>
     `--now: expected an instant from 1900-01-01T00:00:00Z to 2200-12-31T23:59:59.999Z, got ${JSON.stringify(text)}`,
   workers: (text: string) => `--workers: expected a whole number from 1 to 256, got ${JSON.stringify(text)}`,
@@ -140,6 +178,65 @@ export const cliMessage = {
     `--region: date-holidays knows no region ${JSON.stringify(region)} of ${country}${regions.length > 0 ? `; its regions are ${regions.join(', ')}` : ''}`,
 } as const;
 
+/** What `sla-clock serve` answers with (`{ "error": { "code", "message" } }`) or logs on stderr. */
+export const serveMessage = {
+  listening: (url: string) => `listening on ${url}`,
+  invalidJson: (detail: string) => `body: invalid JSON: ${detail}`,
+  bodyObject: (route: string, allowed: readonly string[], got: unknown) =>
+    `body: ${route} expects a JSON object { ${allowed.join(', ')} }, got ${describeJson(got)}`,
+  unknownField: (route: string, key: string, allowed: readonly string[]) =>
+    `body.${key}: ${route} takes no field ${JSON.stringify(key)}; its fields are ${allowed.join(', ')}`,
+  missingField: (route: string, field: string) => `body.${field}: required by ${route}`,
+  policyField: (got: unknown) =>
+    `policy: expected the name of a loaded policy (a string), got ${describeJson(got)}`,
+  unknownMetric: (got: unknown, names: readonly string[]) =>
+    `metric: expected a metric of the policy (${names.join(', ')}), got ${describeJson(got)}`,
+  cycleField: (got: unknown) => `cycle: expected a cycle index 0, 1, 2, ..., got ${describeJson(got)}`,
+  unknownCycle: (metric: string, cycle: number, count: number) =>
+    count === 0
+      ? `cycle: metric ${JSON.stringify(metric)} has no cycle at now, got ${cycle}`
+      : `cycle: metric ${JSON.stringify(metric)} has cycles 0 to ${count - 1}, got ${cycle}`,
+  policyRequired: (names: readonly string[]) =>
+    `policy: more than one policy is loaded and none is named "default": name one of ${names.map((n) => JSON.stringify(n)).join(', ')}`,
+  unknownPolicy: (name: string, names: readonly string[]) =>
+    `policy: no policy is loaded as ${JSON.stringify(name)}; loaded: ${names.map((n) => JSON.stringify(n)).join(', ')}`,
+  notFound: (path: string) =>
+    `no route ${JSON.stringify(path)}; routes: POST /v1/state, /v1/states, /v1/explain, /v1/report, /v1/diff; GET /v1/policies, /v1/version, /healthz`,
+  methodNotAllowed: (method: string, path: string, allowed: readonly string[]) =>
+    `${path} answers ${allowed.join(', ')}, not ${method}`,
+  lengthRequired: () => 'a request body needs a Content-Length or Transfer-Encoding: chunked',
+  bodyTooLarge: (maxBytes: number) => `the body is larger than --max-body (${maxBytes} bytes)`,
+  mediaType: (route: string, allowed: readonly string[], got: string | undefined) =>
+    `${route} reads ${allowed.join(' or ')}, got ${got === undefined ? 'no Content-Type' : JSON.stringify(got)}`,
+  charset: (got: string) => `the body must be UTF-8, got charset ${JSON.stringify(got)}`,
+  shuttingDown: () => 'the server is shutting down; retry on another instance',
+  unknownParameter: (route: string, name: string, allowed: readonly string[]) =>
+    allowed.length === 0
+      ? `query: ${route} takes no parameters, got ${JSON.stringify(name)}`
+      : `query: ${route} takes ${allowed.join(', ')}, got ${JSON.stringify(name)}`,
+  repeatedParameter: (name: string) => `query: ${name} is given more than once`,
+  missingParameter: (route: string, name: string) => `query: ${route} requires ${name}`,
+  cyclesParameter: (got: string) => `cycles: expected all or latest, got ${JSON.stringify(got)}`,
+  emptyParameter: (name: string) => `query: ${name} is empty`,
+  missingHost: () => 'an HTTP/1.1 request needs a Host header',
+  badRequest: (detail: string) => `the request could not be read as HTTP: ${detail}`,
+  requestTimeout: () => 'the request did not arrive in time (--request-timeout)',
+  headersTooLarge: () => 'the request headers are too large',
+  internal: () => 'internal error: the server logged the details',
+  internalLog: (detail: string) => `internal error: ${detail}`,
+  stateTooLong: () =>
+    "the state's JSON would be longer than the longest string Node can hold (about 512 MiB)",
+  reloaded: (names: readonly string[]) =>
+    names.length === 0
+      ? 'SIGHUP: policies reloaded, none changed'
+      : `SIGHUP: reloaded ${names.map((n) => JSON.stringify(n)).join(', ')}`,
+  reloadKept: (name: string, path: string, detail: string) =>
+    `SIGHUP: policy ${JSON.stringify(name)} keeps its loaded version: ${path} could not be loaded: ${detail}`,
+  draining: (requests: number) =>
+    `shutting down: no new connections; finishing ${requests} ${requests === 1 ? 'request' : 'requests'}`,
+  stopped: () => 'stopped',
+} as const;
+
 /** Messages about one input line; the CLI prints them as `line N: <message>`. */
 export const lineMessage = {
   invalidJson: (detail: string) => `invalid JSON: ${detail}`,
@@ -151,11 +248,29 @@ export const lineMessage = {
     `expected a ticket { "id", "events": [...] } or an event with a "ticket" field, got ${got}`,
   notTicketOrEvent: () =>
     'expected a ticket { "id", "events": [...] } or an event with a "ticket" field, got an object with neither "events" nor "ticket"',
-  ticketField: (got: string) => `ticket: expected a string ticket id, got ${got}`,
-  reappears: (id: string, firstLine: number, lastLine: number) =>
+  ticketField: (got: string) => `ticket: expected a ticket id (a string or a safe integer), got ${got}`,
+  reappears: (id: string | number, firstLine: number, lastLine: number) =>
     `ticket ${JSON.stringify(id)} reappears: its event lines must be contiguous (they were lines ${firstLine}-${lastLine})`,
-  brokenTicket: (id: string, badLine: number) =>
+  brokenTicket: (id: string | number, badLine: number) =>
     `ticket ${JSON.stringify(id)} not computed: line ${badLine}, between its event lines, could not be read`,
+} as const;
+
+/**
+ * The `code` of each kind of line problem, as `--errors inline` and the service write it. A
+ * ticket the library refuses carries the library's own issue code instead (`invalid_instant`,
+ * `invalid_type`, ...; docs/policy.md, "Validation errors").
+ */
+export const lineCode = {
+  invalidJson: 'invalid_json',
+  /** Not an object, or an object with neither "events" nor "ticket". */
+  notTicket: 'not_a_ticket',
+  /** An event line whose `ticket` is not a string or a safe integer. */
+  ticketField: 'invalid_ticket_id',
+  tooLong: 'line_too_long',
+  reappears: 'ticket_reappears',
+  brokenTicket: 'ticket_not_computed',
+  stateTooLong: 'state_too_long',
+  internal: 'internal_error',
 } as const;
 
 /** `line N: message`, one line per issue of a multi-line message. */

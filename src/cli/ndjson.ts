@@ -168,7 +168,7 @@ export function linesOf(batch: TextBatch): (string | typeof lineTooLong)[] {
 }
 
 /** A batch's lines, numbered, for the readers that work line by line. */
-function lineBatchOf(batch: TextBatch): LineBatch {
+export function lineBatchOf(batch: TextBatch): LineBatch {
   return { firstLine: batch.firstLine, lines: linesOf(batch) };
 }
 

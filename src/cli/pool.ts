@@ -1,27 +1,25 @@
-/** The worker pool of `compute --workers N` (tinypool: a maintained fork of piscina). */
+/** The worker pool of `compute --workers N` and `serve --workers N` (tinypool: a maintained fork of piscina). */
 import { availableParallelism } from 'node:os';
 import { Tinypool } from 'tinypool';
-import { type LineJob, unpackBatch, type WireBatch } from './batch.js';
-import type { BatchRunner } from './dispatch.js';
+import { type LineOutput, unpackBatch, type WireBatch } from './batch.js';
+import type { Answer } from './jsonRequests.js';
+import type { TextBatch } from './ndjson.js';
 import type { ClassifiedLine } from './tickets.js';
-import type { WorkerData } from './worker.js';
+import type { LinesTask, StateRequest, StateTask, WorkerData } from './worker.js';
 
 /** How long a thread started on demand waits for work before it stops (one starts again if needed). */
 const idleThreadMs = 30_000;
 
 /** Computes batches on up to `threads` worker threads. */
-export class ComputePool implements BatchRunner {
+export class ComputePool {
   private readonly pool: Tinypool;
   /** Why the pool stopped taking batches, once it has: every later batch fails with it. */
   private failure: Error | null = null;
 
   constructor(
-    policy: unknown,
-    calendars: unknown,
-    nowMs: number,
-    private readonly threads: number,
+    workerData: WorkerData,
+    readonly threads: number,
   ) {
-    const workerData: WorkerData = { policy, calendars, nowMs };
     countWorkerPipes(threads);
     this.pool = new Tinypool({
       // Built beside this file: dist/cli.js starts dist/cli-worker.js (see tsup.config.ts).
@@ -50,9 +48,22 @@ export class ComputePool implements BatchRunner {
   }
 
   /** The batch's lines, classified and computed by a worker; rejects if the worker failed. */
-  async run(job: LineJob): Promise<ClassifiedLine[]> {
+  async runLines(
+    batch: TextBatch,
+    policy: string,
+    nowMs: number,
+    output: LineOutput,
+  ): Promise<ClassifiedLine[]> {
     if (this.failure !== null) throw this.failure;
-    return unpackBatch((await this.pool.run(job)) as WireBatch);
+    const task: LinesTask = { kind: 'lines', batch, policy, nowMs, output };
+    return unpackBatch((await this.pool.run(task)) as WireBatch);
+  }
+
+  /** `/v1/state` bodies answered by a worker, in order; rejects if the worker failed. */
+  async runStates(requests: readonly StateRequest[]): Promise<Answer[]> {
+    if (this.failure !== null) throw this.failure;
+    const task: StateTask = { kind: 'state', requests };
+    return (await this.pool.run(task)) as Answer[];
   }
 
   async destroy(): Promise<void> {

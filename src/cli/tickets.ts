@@ -1,10 +1,12 @@
 /**
- * Lines become tickets (SPEC.md section 9). A line is a ticket `{ id, events }` when it has an
- * `events` key, and an event of the ticket its `ticket` field names otherwise; consecutive event
- * lines with the same `ticket` form one ticket, so only the ticket being read is held in memory.
+ * Lines become tickets (docs/cli.md, "Input: two line shapes"). A line is a ticket `{ id, events }`
+ * when it has an `events` key, and an event of the ticket its `ticket` field names otherwise;
+ * consecutive event lines with the same `ticket` (a string or a safe integer, compared strictly:
+ * `1` and `"1"` are two tickets) form one ticket, so only the ticket being read is held in memory.
  */
+import type { TicketId } from '../index.js';
 import type { LineProblem } from './evaluate.js';
-import { describeJson, lineMessage } from './messages.js';
+import { describeJson, lineCode, lineMessage } from './messages.js';
 import { type LineBatch, lineTooLong, maxLineBytes } from './ndjson.js';
 
 /** One ticket per line; `text` is the line itself, for a worker to parse again. */
@@ -22,7 +24,7 @@ export interface TicketLine {
 export interface EventLines {
   readonly kind: 'events';
   readonly line: number;
-  readonly id: string;
+  readonly id: TicketId;
   readonly events: readonly object[] | null;
   readonly texts: readonly string[];
   readonly lines: readonly number[];
@@ -32,6 +34,8 @@ export interface EventLines {
 export interface LineError {
   readonly kind: 'error';
   readonly line: number;
+  /** What is wrong, for `--errors inline` and the service (`invalid_json`, `invalid_instant`, ...). */
+  readonly code: string;
   readonly message: string;
 }
 
@@ -55,11 +59,11 @@ export type InputItem = TicketLine | EventLines | LineError | ComputedLine;
  */
 export type ClassifiedLine =
   | ComputedLine
-  | { readonly kind: 'event'; readonly line: number; readonly id: string; readonly text: string }
+  | { readonly kind: 'event'; readonly line: number; readonly id: TicketId; readonly text: string }
   | LineError;
 
 interface OpenGroup {
-  readonly id: string;
+  readonly id: TicketId;
   /** Null when the lines came classified by a worker, unparsed. */
   events: object[] | null;
   readonly texts: string[];
@@ -81,7 +85,8 @@ export class TicketAssembler {
   private unreadLine: number | null = null;
   // Ids of finished event-line tickets, to report one that reappears. This is the one thing that
   // grows with the input: an id and two line numbers per event-line ticket, never its events.
-  private readonly finished = new Map<string, LineSpan>();
+  // Map keys compare like `===`: the ids 1 and "1" are two tickets.
+  private readonly finished = new Map<TicketId, LineSpan>();
 
   pushBatch(batch: LineBatch, out: InputItem[]): void {
     for (let i = 0; i < batch.lines.length; i++) this.push(batch.firstLine + i, batch.lines[i]!, out);
@@ -104,7 +109,7 @@ export class TicketAssembler {
     if (text !== lineTooLong && isBlank(text)) return;
     const read = readLine(text);
     if (read.kind === 'error') {
-      out.push({ kind: 'error', line, message: read.message });
+      out.push({ kind: 'error', line, code: read.code, message: read.message });
       if (this.group !== null) this.unreadLine ??= line;
     } else if (read.kind === 'ticket') {
       this.close(out);
@@ -114,12 +119,17 @@ export class TicketAssembler {
     }
   }
 
-  private pushEvent(line: number, text: string, id: string, event: object | null, out: InputItem[]): void {
+  private pushEvent(line: number, text: string, id: TicketId, event: object | null, out: InputItem[]): void {
     if (this.group?.id !== id) {
       this.close(out);
       const span = this.finished.get(id);
       if (span !== undefined) {
-        out.push({ kind: 'error', line, message: lineMessage.reappears(id, span[0], span[1]) });
+        out.push({
+          kind: 'error',
+          line,
+          code: lineCode.reappears,
+          message: lineMessage.reappears(id, span[0], span[1]),
+        });
         return;
       }
       this.group = { id, events: event === null ? null : [], texts: [], lines: [], brokenBy: null };
@@ -147,7 +157,12 @@ export class TicketAssembler {
     const first = group.lines[0]!;
     this.finished.set(group.id, [first, group.lines.at(-1)!]);
     if (group.brokenBy !== null) {
-      out.push({ kind: 'error', line: first, message: lineMessage.brokenTicket(group.id, group.brokenBy) });
+      out.push({
+        kind: 'error',
+        line: first,
+        code: lineCode.brokenTicket,
+        message: lineMessage.brokenTicket(group.id, group.brokenBy),
+      });
       return;
     }
     out.push({
@@ -171,25 +186,32 @@ export function ticketOf(item: TicketLine | EventLines): object {
 /** What one line is: a ticket, an event of the ticket it names, or an error. */
 export type ReadLine =
   | { readonly kind: 'ticket'; readonly value: object }
-  | { readonly kind: 'event'; readonly value: object; readonly id: string }
-  | { readonly kind: 'error'; readonly message: string };
+  | { readonly kind: 'event'; readonly value: object; readonly id: TicketId }
+  | { readonly kind: 'error'; readonly code: string; readonly message: string };
 
 export function readLine(text: string | typeof lineTooLong): ReadLine {
-  if (text === lineTooLong) return { kind: 'error', message: lineMessage.tooLong(maxLineBytes) };
+  if (text === lineTooLong)
+    return { kind: 'error', code: lineCode.tooLong, message: lineMessage.tooLong(maxLineBytes) };
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { kind: 'error', message: lineMessage.invalidJson((error as Error).message) };
+    return {
+      kind: 'error',
+      code: lineCode.invalidJson,
+      message: lineMessage.invalidJson((error as Error).message),
+    };
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return { kind: 'error', message: lineMessage.notObject(describeJson(value)) };
+    return { kind: 'error', code: lineCode.notTicket, message: lineMessage.notObject(describeJson(value)) };
   }
   if (Object.hasOwn(value, 'events')) return { kind: 'ticket', value };
-  if (!Object.hasOwn(value, 'ticket')) return { kind: 'error', message: lineMessage.notTicketOrEvent() };
+  if (!Object.hasOwn(value, 'ticket'))
+    return { kind: 'error', code: lineCode.notTicket, message: lineMessage.notTicketOrEvent() };
   const id = (value as { ticket: unknown }).ticket;
-  if (typeof id !== 'string') return { kind: 'error', message: lineMessage.ticketField(describeJson(id)) };
-  return { kind: 'event', value, id };
+  if (typeof id !== 'string' && !Number.isSafeInteger(id))
+    return { kind: 'error', code: lineCode.ticketField, message: lineMessage.ticketField(describeJson(id)) };
+  return { kind: 'event', value, id: id as TicketId };
 }
 
 export function isBlank(text: string): boolean {

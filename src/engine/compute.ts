@@ -15,7 +15,7 @@ import { type Instant, toInstantMs } from '../time/instant.js';
 import { type Log, readLog, type Ticket, type TicketEvent } from './events.js';
 import { type HostCalendars, hostLookupOf } from './hostCalendars.js';
 import { measureCycle } from './measure.js';
-import { replay } from './replay.js';
+import { type Replay, replay } from './replay.js';
 import { setOwn } from './setOwn.js';
 import type { CycleState, MetricState, SlaState } from './state.js';
 import { versionFor } from './version.js';
@@ -107,7 +107,20 @@ export function computeLog(
   host: HostLookup | undefined,
 ): SlaState {
   const { internals, version } = versionFor(policy, log, nowMs);
-  const result = replay(log, internals, nowMs, host);
+  return stateOf(replay(log, internals, nowMs, host), internals, nowMs, log.ticketId, version);
+}
+
+/**
+ * The state of a replayed ticket at `nowMs`: each cycle measured, metrics flattened, the
+ * ticket-wide fields. Shared by `computeSlaState` and the incremental tracker.
+ */
+export function stateOf(
+  result: Replay,
+  internals: PolicyInternals,
+  nowMs: number,
+  ticketId: SlaState['ticketId'],
+  version: number | null,
+): SlaState {
   const metrics: Record<string, MetricState> = {};
   let nextChangeAt: number | null = null;
   let nextDeadline: { metric: string; at: number } | null = null;
@@ -142,7 +155,7 @@ export function computeLog(
     setOwn(attributes, key, value);
   });
   return {
-    ticketId: log.ticketId,
+    ticketId,
     now: nowMs,
     attributes,
     metrics,

@@ -1,6 +1,6 @@
 /**
- * The event log at the edge (SPEC.md section 4): a fast hand-written validator that turns a
- * ticket into a time-ordered array of compact events, checking each field once.
+ * The event log at the edge (docs/policy.md, "The event log"): a fast hand-written validator
+ * that turns a ticket into a time-ordered array of compact events, checking each field once.
  */
 import { fail, type SlaPath } from '../errors.js';
 import { expected, expectedFound, expectedGot } from '../messages.js';
@@ -23,9 +23,15 @@ export type TicketEvent =
       readonly attributes?: Attributes;
     };
 
+/**
+ * A ticket id as backends store them: a string, or a safe integer (a database's serial key).
+ * It is reported as given: `1` and `"1"` are two different ids.
+ */
+export type TicketId = string | number;
+
 /** A ticket: its id and its event log. */
 export interface Ticket {
-  readonly id: string;
+  readonly id: TicketId;
   readonly events: readonly TicketEvent[];
 }
 
@@ -50,13 +56,14 @@ export interface LogEvent {
 
 /** A validated ticket: its id and its events in application order (`created` first). */
 export interface Log {
-  readonly ticketId: string | null;
+  readonly ticketId: TicketId | null;
   readonly events: readonly LogEvent[];
 }
 
 /** A path into the log, built only when there is an error to report. */
 function pathOf(base: SlaPath, index: number, ...rest: (string | number)[]): SlaPath {
-  return [...base, index, ...rest];
+  // -1: one event on its own, whose path starts at the event.
+  return index < 0 ? [...base, ...rest] : [...base, index, ...rest];
 }
 
 function readChanges(value: unknown, root: string, base: SlaPath, index: number): (string | Scalar)[] {
@@ -136,7 +143,7 @@ function readEvent(value: unknown, root: string, base: SlaPath, index: number): 
  * Unknown keys on tickets and events are ignored.
  */
 export function readLog(ticket: unknown): Log {
-  let ticketId: string | null = null;
+  let ticketId: TicketId | null = null;
   let rawEvents: unknown;
   let root: string;
   let base: SlaPath;
@@ -146,9 +153,11 @@ export function readLog(ticket: unknown): Log {
     base = [];
   } else if (ticket !== null && typeof ticket === 'object') {
     const { id, events } = ticket as { id?: unknown; events?: unknown };
-    if (id !== undefined && typeof id !== 'string')
+    // Integers past 2^53 are refused: JSON readers in other languages would round them to
+    // another ticket's id.
+    if (id !== undefined && typeof id !== 'string' && !Number.isSafeInteger(id))
       fail('invalid_type', ['id'], expectedGot('ticket', ['id'], expected.ticketId, id));
-    ticketId = id ?? null;
+    ticketId = (id as TicketId | undefined) ?? null;
     rawEvents = events;
     root = 'ticket';
     base = ['events'];
@@ -196,4 +205,12 @@ export function readLog(ticket: unknown): Log {
   if (!sorted) events.sort((a, b) => a.atMs - b.atMs); // stable: equal instants keep log order
   events.unshift(created);
   return { ticketId, events };
+}
+
+/**
+ * Validates one event on its own, as the incremental tracker receives them (paths such as
+ * `event.at`); throws `SlaValidationError` before anything is applied.
+ */
+export function readOneEvent(value: unknown): LogEvent {
+  return readEvent(value, 'event', [], -1);
 }

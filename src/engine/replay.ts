@@ -16,7 +16,7 @@ import type {
 } from '../policy/policy.js';
 import { alwaysOpenCalendar, type HostLookup, type ResolvedCalendar } from '../policy/resolvedCalendar.js';
 import { dueInstantMs, durationAttributeMs } from '../policy/targetValues.js';
-import { EventKind, type Log } from './events.js';
+import { EventKind, type Log, type LogEvent } from './events.js';
 
 /** How a cycle ended, if it has. */
 export type CycleEnding = 'open' | 'stopped' | 'cancelled';
@@ -53,6 +53,16 @@ export interface CycleRecord {
   pieceValues: (number | AttributeValues)[] | null;
   /** `calendarAt: "piecewise"`: the calendar of each piece, resolved with the chosen goal. */
   pieceCalendars: ResolvedCalendar[] | null;
+  /**
+   * The attributes that judged an ended cycle, kept when its goal's calendar or target depends on
+   * them (so that a restored tracker can settle it again); null otherwise.
+   */
+  judgingValues: AttributeValues | null;
+}
+
+/** Whether what a cycle is judged by goes beyond its goal index: a calendar or target read from attributes. */
+export function isJudgedByValues(metric: CompiledMetric): boolean {
+  return metric.calendarSlots.length > 0 || metric.goals.some((goal) => goal.target.form !== 'duration');
 }
 
 /** What the replay found for one ticket. */
@@ -64,7 +74,7 @@ export interface Replay {
 }
 
 /** Everything about the event being applied that a trigger may look at. */
-interface EventFacts {
+export interface EventFacts {
   kind: EventKind;
   /** Whether a public agent message exists, this event included. */
   answered: boolean;
@@ -124,7 +134,7 @@ function fires(
  * and its target into counted time on that calendar (docs/policy.md, "Targets"). A goal whose
  * target cannot be resolved (a due date or duration attribute missing or invalid) does not match.
  */
-function settle(
+export function settle(
   cycle: CycleRecord,
   metric: CompiledMetric,
   attributes: AttributeValues,
@@ -210,6 +220,7 @@ function endCycle(
   closeStretch(cycle, atMs);
   cycle.ending = ending;
   cycle.endedAtMs = atMs;
+  cycle.judgingValues = isJudgedByValues(metric) ? attributes.slice() : null;
   settle(cycle, metric, attributes, host);
 }
 
@@ -239,34 +250,45 @@ function notePiece(cycle: CycleRecord, metric: CompiledMetric, atMs: number, val
 }
 
 /**
- * Replays `log` up to `nowMs` through the policy. Rules applied in each event, in this order
- * (SPEC.md section 6): attributes; then for each metric (1) stop, else cancel, an open cycle;
- * (2) start or resume one; (3) a `when`-form stop that already holds stops it at once, else a
- * `when`-form cancel that holds means it never existed; (4) re-evaluate the pause.
+ * The replay as a state machine: one event at a time, in order (docs/policy.md, "One event, four
+ * steps"). `replay` drives it over a whole log; the incremental tracker drives it one pushed event
+ * at a time, so both follow one copy of the rules.
  */
-export function replay(
-  log: Log,
-  policy: PolicyInternals,
-  nowMs: number,
-  host: HostLookup | undefined = undefined,
-): Replay {
-  const attributes = new Map<string, Exclude<Scalar, null>>();
-  const fieldSlots = policy.fieldSlots;
-  // What conditions read: the attributes they name, by slot.
-  const values: (Exclude<Scalar, null> | undefined)[] = new Array(fieldSlots.size).fill(undefined);
-  // `goalAt: "before_stop"` judges an ended cycle by the attributes before the event that ended it.
-  const before = policy.needsValuesBefore ? values.slice() : values;
-  // Which attributes this event changed (strict equality; absent is a value), for `changed` triggers.
-  const changed = new Uint8Array(policy.watchesChanges ? fieldSlots.size : 0);
-  const metrics = policy.metrics;
-  const cycles: CycleRecord[][] = metrics.map(() => []);
-  const conditions = policy.edgeConditions;
-  const held = new Uint8Array(conditions.length); // before `created` nothing holds
-  const edges = new Uint8Array(conditions.length);
-  const facts: EventFacts = { kind: EventKind.Created, answered: false, answeredBefore: false };
+export class Replayer {
+  /** Attributes so far. */
+  readonly attributes = new Map<string, Exclude<Scalar, null>>();
+  /** What conditions read: the attributes they name, by slot. */
+  readonly values: (Exclude<Scalar, null> | undefined)[];
+  /** `goalAt: "before_stop"` judges an ended cycle by the attributes before the event that ended it. */
+  private readonly before: (Exclude<Scalar, null> | undefined)[];
+  /** Which attributes the event changed (strict equality; absent is a value), for `changed` triggers. */
+  private readonly changed: Uint8Array;
+  /** Cycles per metric, in policy order. */
+  readonly cycles: CycleRecord[][];
+  /** Which edge conditions hold; before `created` nothing holds. */
+  readonly held: Uint8Array;
+  private readonly edges: Uint8Array;
+  readonly facts: EventFacts = { kind: EventKind.Created, answered: false, answeredBefore: false };
 
-  for (const event of log.events) {
-    if (event.atMs > nowMs) break;
+  constructor(
+    readonly policy: PolicyInternals,
+    readonly host: HostLookup | undefined,
+  ) {
+    const fieldSlots = policy.fieldSlots;
+    this.values = new Array(fieldSlots.size).fill(undefined);
+    this.before = policy.needsValuesBefore ? this.values.slice() : this.values;
+    this.changed = new Uint8Array(policy.watchesChanges ? fieldSlots.size : 0);
+    this.cycles = policy.metrics.map(() => []);
+    this.held = new Uint8Array(policy.edgeConditions.length);
+    this.edges = new Uint8Array(policy.edgeConditions.length);
+  }
+
+  /** Applies one event (events come in application order: `created` first, then by time). */
+  apply(event: LogEvent): void {
+    const { attributes, values, before, changed, cycles, held, edges, facts, host } = this;
+    const fieldSlots = this.policy.fieldSlots;
+    const metrics = this.policy.metrics;
+    const conditions = this.policy.edgeConditions;
     const atMs = event.atMs;
     const changes = event.changes;
     if (before !== values) for (let i = 0; i < values.length; i++) before[i] = values[i];
@@ -320,6 +342,7 @@ export function replay(
             targetMs: number;
             calendar: ResolvedCalendar;
             pieces: number;
+            judgingValues: AttributeValues | null;
           }
         | undefined;
       if (
@@ -342,6 +365,7 @@ export function replay(
             startValues: tracksCalendar && metric.calendarAt === 'start' ? values.slice() : null,
             pieceValues: tracksCalendar && metric.calendarAt === 'piecewise' ? [atMs, values.slice()] : null,
             pieceCalendars: null,
+            judgingValues: null,
           };
           list.push(begun);
         } else if (metric.restart === 'resume') {
@@ -352,6 +376,7 @@ export function replay(
             targetMs: last.targetMs,
             calendar: last.calendar,
             pieces: last.pieceValues?.length ?? 0,
+            judgingValues: last.judgingValues,
           };
           begun = last;
           begun.ending = 'open';
@@ -376,6 +401,7 @@ export function replay(
             begun.goalIndex = resumedFrom.goalIndex;
             begun.targetMs = resumedFrom.targetMs;
             begun.calendar = resumedFrom.calendar;
+            begun.judgingValues = resumedFrom.judgingValues;
             if (begun.pieceValues !== null) begun.pieceValues.length = resumedFrom.pieces;
           }
         }
@@ -398,13 +424,40 @@ export function replay(
     }
   }
 
-  // An open cycle is measured with the goal that matches at `now`; its stretch in progress
-  // (from `stretchFromMs`) is left open: it runs to `now`, and beyond for projections.
-  for (let m = 0; m < metrics.length; m++) {
-    const list = cycles[m] as CycleRecord[];
-    const last = list[list.length - 1];
-    if (last !== undefined && last.ending === 'open')
-      settle(last, metrics[m] as CompiledMetric, values, host);
+  /**
+   * The cycles as they stand, each open one settled with the attributes now: its goal, calendar
+   * and target (an open cycle is measured with the goal that matches at `now`; its stretch in
+   * progress, from `stretchFromMs`, runs to `now` and beyond for projections). Settling again
+   * after more events overwrites this, so it may be called any number of times.
+   */
+  finish(): Replay {
+    const metrics = this.policy.metrics;
+    for (let m = 0; m < metrics.length; m++) {
+      const list = this.cycles[m] as CycleRecord[];
+      const last = list[list.length - 1];
+      if (last !== undefined && last.ending === 'open')
+        settle(last, metrics[m] as CompiledMetric, this.values, this.host);
+    }
+    return { attributes: this.attributes, cycles: this.cycles };
   }
-  return { attributes, cycles };
+}
+
+/**
+ * Replays `log` up to `nowMs` through the policy. Rules applied in each event, in this order
+ * (SPEC.md section 6): attributes; then for each metric (1) stop, else cancel, an open cycle;
+ * (2) start or resume one; (3) a `when`-form stop that already holds stops it at once, else a
+ * `when`-form cancel that holds means it never existed; (4) re-evaluate the pause.
+ */
+export function replay(
+  log: Log,
+  policy: PolicyInternals,
+  nowMs: number,
+  host: HostLookup | undefined = undefined,
+): Replay {
+  const replayer = new Replayer(policy, host);
+  for (const event of log.events) {
+    if (event.atMs > nowMs) break;
+    replayer.apply(event);
+  }
+  return replayer.finish();
 }

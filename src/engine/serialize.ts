@@ -1,9 +1,71 @@
 /** `serializeSlaState`: the JSON form of a state, with instants as ISO strings, for other backends. */
 import { fail } from '../errors.js';
 import { expected, expectedGot } from '../messages.js';
+import type { Scalar } from '../policy/condition.js';
 import { formatInstant } from '../time/instant.js';
+import type { TicketId } from './events.js';
 import { setOwn } from './setOwn.js';
-import type { CycleState, MetricState, SlaState, WarningState } from './state.js';
+import type { CycleState, CycleStatus, MetricState, SlaState, WarningState } from './state.js';
+
+/**
+ * An instant in the JSON form: RFC 3339 in UTC with milliseconds, `"2026-03-02T09:00:00.000Z"`.
+ * Every instant of a serialized state has this exact shape, so hosts may compare them as text.
+ */
+export type IsoInstant = string;
+
+/** `WarningState` in the JSON form: `at` as ISO text. */
+export interface SerializedWarning {
+  readonly threshold: string;
+  readonly at: IsoInstant | null;
+  readonly reached: boolean;
+}
+
+/** `CycleState` in the JSON form: instants as ISO text, durations still in ms. */
+export interface SerializedCycle {
+  readonly status: CycleStatus;
+  readonly breached: boolean;
+  readonly goal: CycleState['goal'];
+  readonly key: Scalar;
+  readonly startedAt: IsoInstant | null;
+  readonly stoppedAt: IsoInstant | null;
+  readonly elapsed: number;
+  readonly remaining: number | null;
+  readonly percent: number | null;
+  readonly deadline: IsoInstant | null;
+  readonly breachedAt: IsoInstant | null;
+  readonly pausedFor: number;
+  readonly warnings: readonly SerializedWarning[];
+  readonly nextChangeAt: IsoInstant | null;
+}
+
+/** `MetricState` in the JSON form: the latest cycle's fields, then every cycle. */
+export interface SerializedMetric extends SerializedCycle {
+  readonly cycles: readonly SerializedCycle[];
+  readonly breachedCycles: number;
+}
+
+/**
+ * `SlaState` in the JSON form, as `serializeSlaState` returns it and the CLI and the HTTP service
+ * write it: the same fields in the same order, every instant as ISO text.
+ */
+export interface SerializedSlaState {
+  readonly ticketId: TicketId | null;
+  readonly now: IsoInstant;
+  readonly attributes: Readonly<Record<string, Scalar>>;
+  readonly metrics: Readonly<Record<string, SerializedMetric>>;
+  readonly nextChangeAt: IsoInstant | null;
+  readonly breached: boolean;
+  readonly nextDeadline: { readonly metric: string; readonly at: IsoInstant } | null;
+  readonly policyVersion: number | null;
+}
+
+/** A metric without its `cycles` (`sla-clock compute --cycles latest`). */
+export type SerializedLatestMetric = Omit<SerializedMetric, 'cycles'>;
+
+/** A state whose metrics leave out their `cycles` (`sla-clock compute --cycles latest`). */
+export type SerializedLatestState = Omit<SerializedSlaState, 'metrics'> & {
+  readonly metrics: Readonly<Record<string, SerializedLatestMetric>>;
+};
 
 // Each value read is checked as far as writing it needs, so that something that is not a state
 // fails with the path of the first thing wrong rather than a TypeError or a "NaN-NaN-NaN" date.
@@ -30,9 +92,13 @@ function iso(ms: unknown, metric: string | null, cycle: number, field: string): 
   return notAState(ms, expected.stateInstant, metric, cycle, field);
 }
 
-function serializeWarnings(warnings: readonly WarningState[], metric: string, cycle: number): object[] {
+function serializeWarnings(
+  warnings: readonly WarningState[],
+  metric: string,
+  cycle: number,
+): SerializedWarning[] {
   if (!Array.isArray(warnings)) notAState(warnings, expected.warningStates, metric, cycle, 'warnings');
-  const out = new Array<object>(warnings.length);
+  const out = new Array<SerializedWarning>(warnings.length);
   for (let i = 0; i < warnings.length; i++) {
     const warning = warnings[i] as WarningState;
     if (typeof warning !== 'object' || warning === null)
@@ -53,7 +119,7 @@ function serializeWarnings(warnings: readonly WarningState[], metric: string, cy
 }
 
 // Written out field by field (no spreads): this runs for every ticket the CLI writes.
-function serializeCycle(cycle: CycleState, metric: string, index: number): object {
+function serializeCycle(cycle: CycleState, metric: string, index: number): SerializedCycle {
   if (typeof cycle !== 'object' || cycle === null) notAState(cycle, expected.cycleState, metric, index);
   return {
     status: cycle.status,
@@ -73,10 +139,10 @@ function serializeCycle(cycle: CycleState, metric: string, index: number): objec
   };
 }
 
-function serializeMetric(metric: MetricState, name: string): object {
+function serializeMetric(metric: MetricState, name: string): SerializedMetric {
   if (typeof metric !== 'object' || metric === null) notAState(metric, expected.metricState, name, -1);
   if (!Array.isArray(metric.cycles)) notAState(metric.cycles, expected.cycleStates, name, -1, 'cycles');
-  const cycles = new Array<object>(metric.cycles.length);
+  const cycles = new Array<SerializedCycle>(metric.cycles.length);
   for (let i = 0; i < cycles.length; i++) cycles[i] = serializeCycle(metric.cycles[i] as CycleState, name, i);
   return {
     status: metric.status,
@@ -98,6 +164,28 @@ function serializeMetric(metric: MetricState, name: string): object {
   };
 }
 
+/** A metric's latest cycle, flattened, without `cycles`: the same fields as `serializeMetric` less one. */
+function serializeLatestMetric(metric: MetricState, name: string): SerializedLatestMetric {
+  if (typeof metric !== 'object' || metric === null) notAState(metric, expected.metricState, name, -1);
+  return {
+    status: metric.status,
+    breached: metric.breached,
+    goal: metric.goal,
+    key: metric.key ?? null,
+    startedAt: iso(metric.startedAt, name, -1, 'startedAt'),
+    stoppedAt: iso(metric.stoppedAt, name, -1, 'stoppedAt'),
+    elapsed: metric.elapsed,
+    remaining: metric.remaining,
+    percent: metric.percent,
+    deadline: iso(metric.deadline, name, -1, 'deadline'),
+    breachedAt: iso(metric.breachedAt, name, -1, 'breachedAt'),
+    pausedFor: metric.pausedFor,
+    warnings: serializeWarnings(metric.warnings, name, -1),
+    nextChangeAt: iso(metric.nextChangeAt, name, -1, 'nextChangeAt'),
+    breachedCycles: metric.breachedCycles,
+  };
+}
+
 /** Copies own enumerable properties through `map`, keeping `"__proto__"` an ordinary key. */
 function copyOwn<T>(
   source: Readonly<Record<string, T>>,
@@ -111,10 +199,12 @@ function copyOwn<T>(
 const same = <T>(value: T): T => value;
 
 /** `nextDeadline` with its instant as ISO text (absent, as from an older state, is null). */
-function serializeNextDeadline(next: SlaState['nextDeadline'] | undefined): object | null {
+function serializeNextDeadline(
+  next: SlaState['nextDeadline'] | undefined,
+): SerializedSlaState['nextDeadline'] {
   if (next === null || next === undefined) return null;
   if (typeof next !== 'object') notAState(next, expected.nextDeadline, null, -1, 'nextDeadline');
-  return { metric: next.metric, at: iso(next.at, null, -1, 'nextDeadline') };
+  return { metric: next.metric, at: iso(next.at, null, -1, 'nextDeadline') as IsoInstant };
 }
 
 /**
@@ -130,7 +220,23 @@ function serializeNextDeadline(next: SlaState['nextDeadline'] | undefined): obje
  * JSON.stringify(serializeSlaState(state)) // what the CLI writes, one line per ticket
  * serializeSlaState(null) //=> throws SlaValidationError "state: expected a state returned by computeSlaState, got null"
  */
-export function serializeSlaState(state: SlaState): Record<string, unknown> {
+export function serializeSlaState(state: SlaState): SerializedSlaState {
+  return serializeState(state, serializeMetric) as SerializedSlaState;
+}
+
+/**
+ * `serializeSlaState` without each metric's `cycles` (the latest cycle is already flattened at
+ * the metric): what `sla-clock compute --cycles latest` writes, for hosts that store only the
+ * current state. Not exported from the package.
+ */
+export function serializeLatestState(state: SlaState): SerializedLatestState {
+  return serializeState(state, serializeLatestMetric) as SerializedLatestState;
+}
+
+function serializeState(
+  state: SlaState,
+  metricOf: (metric: MetricState, name: string) => SerializedLatestMetric,
+): SerializedLatestState {
   if (typeof state !== 'object' || state === null) notAState(state, expected.state, null, -1);
   const { attributes, metrics } = state;
   if (typeof attributes !== 'object' || attributes === null)
@@ -142,8 +248,8 @@ export function serializeSlaState(state: SlaState): Record<string, unknown> {
     now: Number.isInteger(state.now)
       ? formatInstant(state.now)
       : notAState(state.now, expected.stateNow, null, -1, 'now'),
-    attributes: copyOwn(attributes, same),
-    metrics: copyOwn(metrics, serializeMetric),
+    attributes: copyOwn(attributes, same) as Record<string, Scalar>,
+    metrics: copyOwn(metrics, metricOf) as Record<string, SerializedLatestMetric>,
     nextChangeAt: iso(state.nextChangeAt, null, -1, 'nextChangeAt'),
     breached: state.breached,
     nextDeadline: serializeNextDeadline(state.nextDeadline),

@@ -1,5 +1,6 @@
-/** The shape of the answer (SPEC.md section 7). Instants are epoch ms. */
+/** The shape of the answer (docs/policy.md, "The output"). Instants are epoch ms. */
 import type { Scalar } from '../policy/condition.js';
+import type { TicketId } from './events.js';
 
 /** A warning of a cycle: when its threshold of counted time is (or will be) reached. */
 export interface WarningState {
@@ -65,7 +66,8 @@ export interface MetricState extends CycleState {
 
 /** Every clock of one ticket at `now`. */
 export interface SlaState {
-  readonly ticketId: string | null;
+  /** The ticket's `id` as given (a string or a safe integer); null for a bare array of events. */
+  readonly ticketId: TicketId | null;
   readonly now: number;
   /** The ticket's attributes at `now`. */
   readonly attributes: Readonly<Record<string, Scalar>>;

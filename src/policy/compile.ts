@@ -101,7 +101,7 @@ function buildVersionedPolicy(spec: VersionedPolicySpec): Policy {
     select: spec.select ?? 'created',
   });
   return Object.freeze({
-    spec: deepFreeze(structuredClone(spec)),
+    spec: deepFreeze(copySpec(spec)),
     metricNames: Object.freeze(metricNames),
     calendars: last.calendars,
     versions: Object.freeze(versions.map((version) => Object.freeze(version))),
@@ -211,7 +211,7 @@ function buildPolicy(spec: UnversionedPolicySpec): Policy {
   // Object.fromEntries defines own properties: "__proto__" stays a name here too.
   const calendars = Object.fromEntries([...sources].map(([name, source]) => [name, source.compiled]));
   return Object.freeze({
-    spec: deepFreeze(structuredClone(spec)),
+    spec: deepFreeze(copySpec(spec)),
     metricNames: Object.freeze(metrics.map((metric) => metric.name)),
     calendars: Object.freeze(calendars),
     versions: null,
@@ -325,6 +325,18 @@ function compileTarget(target: Target, slotOf: FieldSlots): TargetRule {
   }
   if ('until' in target) return { form: 'until', slot: slotOf(target.until) };
   return { form: 'attribute', slot: slotOf(target.attribute) };
+}
+
+/**
+ * A copy of a validated spec (JSON-like data: arrays, plain objects, scalars), as
+ * `structuredClone` would make it, in plain ECMAScript: `structuredClone` is a host API that a
+ * warehouse UDF or another bare V8 context lacks (docs/runtimes.md). Own enumerable keys only;
+ * `Object.fromEntries` defines them, so an own "__proto__" stays a name; `map` keeps holes.
+ */
+function copySpec<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(copySpec) as T;
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, copySpec(inner)])) as T;
 }
 
 function deepFreeze<T>(value: T): T {

@@ -1,5 +1,5 @@
 /**
- * Conditions (SPEC.md section 5): plain JSON predicates over a ticket's attributes, compiled
+ * Conditions (docs/policy.md, "Conditions"): plain JSON predicates over a ticket's attributes, compiled
  * once per policy into closures.
  */
 

@@ -1,5 +1,5 @@
 /**
- * Warnings (SPEC.md section 6): `"75%"` of the target, `"-15m"` before it is used up, `"+1h"` past
+ * Warnings (docs/policy.md, "Warnings"): `"75%"` of the target, `"-15m"` before it is used up, `"+1h"` past
  * it. Each becomes a threshold of counted time per goal, computed once when the policy compiles.
  */
 import { parseDurationText } from '../time/duration.js';

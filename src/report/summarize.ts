@@ -1,5 +1,5 @@
 /**
- * `summarizeSla`: compliance by group and metric over many ticket states (SPEC.md section 8),
+ * `summarizeSla`: compliance by group and metric over many ticket states (docs/reports.md),
  * with exact nearest-rank quantiles of elapsed time.
  */
 import { checkIterable, checkObject } from '../arguments.js';

@@ -1,5 +1,5 @@
 /**
- * The range of instants and dates accepted as input: years 1900 to 2200 (SPEC.md section 2).
+ * The range of instants and dates accepted as input: years 1900 to 2200 (docs/policy.md, "Instants").
  * Literals rather than computed values so that importing this module does no work; the tests
  * check them against `daysFromCivil`.
  */

@@ -3,7 +3,7 @@
  * workers: a state too long to write is that ticket's problem, not the end of the run.
  */
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { computeItems } from '../../src/cli/batch.js';
+import { computeItems, plainOutput } from '../../src/cli/batch.js';
 import type { InputItem } from '../../src/cli/tickets.js';
 import { compilePolicy, computeSlaState, serializeSlaState, type Ticket } from '../../src/index.js';
 
@@ -34,7 +34,12 @@ describe('computeItems', () => {
       }
       return stringify(...args);
     });
-    const result = computeItems([item(1, 'A'), item(2, 'HUGE'), item(3, 'B')], policy, { now: nowMs });
+    const result = computeItems(
+      [item(1, 'A'), item(2, 'HUGE'), item(3, 'B')],
+      policy,
+      { now: nowMs },
+      plainOutput,
+    );
     vi.restoreAllMocks();
     const line = (id: string) =>
       `${JSON.stringify(serializeSlaState(computeSlaState(ticket(id), policy, { now: nowMs })))}\n`;
@@ -42,6 +47,7 @@ describe('computeItems', () => {
     expect(result.problems).toEqual([
       {
         line: 2,
+        code: 'state_too_long',
         message:
           "ticket not written: its state's JSON would be longer than the longest string Node can hold (about 512 MiB)",
       },

@@ -212,12 +212,19 @@ describe.concurrent('compute', () => {
     expect(run.stdout).toBe(`${stateLine(tickets[1]!)}\n`);
   });
 
-  test('an event line whose "ticket" is not a string is an error on that line', async () => {
+  test('an event line whose "ticket" is not a string or a safe integer is an error on that line', async () => {
     const run = await compute(
-      ndjson([{ ticket: 42, type: 'created', at: '2026-03-02T14:00:00Z' }, tickets[2]]),
+      ndjson([
+        { ticket: 4.5, type: 'created', at: '2026-03-02T14:00:00Z' },
+        { ticket: true, type: 'created', at: '2026-03-02T14:00:00Z' },
+        tickets[2],
+      ]),
     );
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe('line 1: ticket: expected a string ticket id, got 42\n');
+    expect(run.stderr).toBe(
+      'line 1: ticket: expected a ticket id (a string or a safe integer), got 4.5\n' +
+        'line 2: ticket: expected a ticket id (a string or a safe integer), got true\n',
+    );
     expect(run.stdout).toBe(`${stateLine(tickets[2]!)}\n`);
   });
 
@@ -427,7 +434,7 @@ describe.concurrent('explain', () => {
         const run = await explain(
           ndjson(tickets),
           '--ticket',
-          ticket.id,
+          String(ticket.id),
           '--metric',
           metric,
           '--format',

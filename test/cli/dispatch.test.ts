@@ -16,7 +16,7 @@ const batchAt = (firstLine: number, chars = 10): TextBatch => ({
 
 /** What a batch became, and where: one error line naming the computer. */
 const done = (batch: TextBatch, by: string): ClassifiedLine[] => [
-  { kind: 'error', line: batch.firstLine, message: by },
+  { kind: 'error', line: batch.firstLine, code: 'test', message: by },
 ];
 
 /** A pool whose batches settle when the test says, in any order. */
@@ -83,9 +83,9 @@ describe('Dispatcher', () => {
     await dispatcher.waitUntilFewer(1);
     expect(computedHere).toEqual([2]);
     expect(delivered).toEqual([
-      { kind: 'error', line: 1, message: 'worker' },
-      { kind: 'error', line: 2, message: 'here' },
-      { kind: 'error', line: 3, message: 'worker' },
+      { kind: 'error', line: 1, code: 'test', message: 'worker' },
+      { kind: 'error', line: 2, code: 'test', message: 'here' },
+      { kind: 'error', line: 3, code: 'test', message: 'worker' },
     ]);
   });
 

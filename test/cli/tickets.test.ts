@@ -58,7 +58,7 @@ describe('TicketAssembler', () => {
   });
 
   test('JSON that is not an object, or an object that is neither shape, is an error on its line', () => {
-    expect(assemble(['42', 'null', '"text"', '{"id":"A"}', event(7)])).toEqual([
+    expect(assemble(['42', 'null', '"text"', '{"id":"A"}', event(7.5), event(7)])).toEqual([
       expect.objectContaining({ kind: 'error', line: 1, message: expect.stringMatching(/got 42$/) }),
       expect.objectContaining({ kind: 'error', line: 2, message: expect.stringMatching(/got null$/) }),
       expect.objectContaining({ kind: 'error', line: 3, message: expect.stringMatching(/got "text"$/) }),
@@ -67,7 +67,14 @@ describe('TicketAssembler', () => {
         line: 4,
         message: expect.stringMatching(/neither "events" nor "ticket"$/),
       }),
-      { kind: 'error', line: 5, message: 'ticket: expected a string ticket id, got 7' },
+      {
+        kind: 'error',
+        line: 5,
+        code: 'invalid_ticket_id',
+        message: 'ticket: expected a ticket id (a string or a safe integer), got 7.5',
+      },
+      // A safe integer is a ticket id, distinct from the string "7".
+      { kind: 'events', line: 6, id: 7, lines: [6] },
     ]);
   });
 

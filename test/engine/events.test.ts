@@ -86,7 +86,20 @@ describe('the event log is validated at the edge, each problem with its path', (
       [1, 'public'],
       undefined,
     ],
-    ['a number id', { id: 7, events: [] }, 'invalid_type', ['id'], 'ticket.id: expected a string id, got 7'],
+    [
+      'an id that is not a safe integer',
+      { id: 2 ** 53, events: [] },
+      'invalid_type',
+      ['id'],
+      'ticket.id: expected a string or a safe integer id, got 9007199254740992',
+    ],
+    [
+      'a fractional id',
+      { id: 1.5, events: [] },
+      'invalid_type',
+      ['id'],
+      'ticket.id: expected a string or a safe integer id, got 1.5',
+    ],
     ['events that are not an array', { id: 'T-1', events: {} }, 'invalid_type', ['events'], undefined],
     [
       'a ticket that is a string',

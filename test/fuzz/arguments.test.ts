@@ -62,6 +62,12 @@ const ticket = () => ({
 const now = '2026-03-02T16:00:00Z';
 const policy = compilePolicy(policySpec as never);
 const state = () => computeSlaState(ticket() as never, policy, { now });
+/** A snapshot of a tracker that has seen the test ticket. */
+const trackedSnapshot = () => {
+  const tracker = api.createSlaTracker(policy);
+  for (const event of (ticket() as unknown as { events: never[] }).events) tracker.push(event);
+  return JSON.parse(JSON.stringify(tracker.snapshot()));
+};
 
 interface Argument {
   /** Names an error about this argument may start with. */
@@ -134,6 +140,21 @@ const table: Record<string, Export> = {
     args: [
       { roots: ['before'], valid: state },
       { roots: ['after'], valid: state },
+    ],
+  },
+  createSlaTracker: {
+    kind: 'function',
+    args: [
+      { roots: ['policy'], valid: () => policy },
+      { roots: ['options'], valid: () => ({ ticketId: 'T-1' }), optional: true },
+    ],
+  },
+  restoreSlaTracker: {
+    kind: 'function',
+    args: [
+      { roots: ['policy'], valid: () => policy },
+      { roots: ['snapshot'], valid: () => trackedSnapshot() },
+      { roots: ['options'], valid: () => ({}), optional: true },
     ],
   },
   compareSlaPolicies: {

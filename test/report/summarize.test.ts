@@ -120,7 +120,7 @@ describe('summarizeSla', () => {
 
   test('groupBy may be a function; keys of different types stay apart', () => {
     const summary = summarizeSla(states.slice(0, 50), {
-      groupBy: (s) => (s.ticketId!.endsWith('1') ? 1 : '1'),
+      groupBy: (s) => (String(s.ticketId).endsWith('1') ? 1 : '1'),
     });
     expect(new Set(summary.groups.map((g) => g.key))).toEqual(new Set([1, '1']));
   });
