@@ -182,8 +182,8 @@ export function measureCycle(cycle: CycleRecord, metric: CompiledMetric, nowMs: 
       ? (goal.thresholdsMs[w] as number)
       : warningThresholdMs(metric.warningRules[w] as WarningRule, targetMs);
     const at = counted.firstReaching(thresholdMs, cycle.startedAtMs);
-    // SPEC's `at <= min(now, stoppedAt)`: an ended cycle's instants all lie before its end, and it
-    // ended at or before `now` (later events are ignored).
+    // `reached` is `at <= min(now, stoppedAt)` (docs/policy.md, "Warnings"): an ended cycle's
+    // instants all lie before its end, and it ended at or before `now` (later events are ignored).
     const reached = at !== null && at <= nowMs;
     if (running && at !== null && at > nowMs && (nextChangeAt === null || at < nextChangeAt))
       nextChangeAt = at;

@@ -444,7 +444,7 @@ export class Replayer {
 
 /**
  * Replays `log` up to `nowMs` through the policy. Rules applied in each event, in this order
- * (SPEC.md section 6): attributes; then for each metric (1) stop, else cancel, an open cycle;
+ * (docs/policy.md, "One event, four steps"): attributes; then for each metric (1) stop, else cancel, an open cycle;
  * (2) start or resume one; (3) a `when`-form stop that already holds stops it at once, else a
  * `when`-form cancel that holds means it never existed; (4) re-evaluate the pause.
  */

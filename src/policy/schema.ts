@@ -1,5 +1,5 @@
 /**
- * The zod schema of `PolicySpec` (SPEC.md sections 5 and 6): the single description of a
+ * The zod schema of `PolicySpec` (docs/policy.md, "Conditions" and "`MetricSpec`"): the single description of a
  * policy, used to validate policies and to emit their JSON Schema for other languages.
  * Built on first use, so importing does no work.
  *
