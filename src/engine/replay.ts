@@ -60,11 +60,6 @@ export interface CycleRecord {
   judgingValues: AttributeValues | null;
 }
 
-/** Whether what a cycle is judged by goes beyond its goal index: a calendar or target read from attributes. */
-export function isJudgedByValues(metric: CompiledMetric): boolean {
-  return metric.calendarSlots.length > 0 || metric.goals.some((goal) => goal.target.form !== 'duration');
-}
-
 /** What the replay found for one ticket. */
 export interface Replay {
   /** Attributes at `now`. */
@@ -220,7 +215,7 @@ function endCycle(
   closeStretch(cycle, atMs);
   cycle.ending = ending;
   cycle.endedAtMs = atMs;
-  cycle.judgingValues = isJudgedByValues(metric) ? attributes.slice() : null;
+  cycle.judgingValues = metric.judgedByValues ? attributes.slice() : null;
   settle(cycle, metric, attributes, host);
 }
 

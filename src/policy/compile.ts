@@ -308,6 +308,7 @@ function buildMetric(
     calendarAt: spec.calendarAt ?? 'goal',
     goalAt: spec.goalAt ?? defaults.goalAt ?? 'after_stop',
     calendarSlots: Object.freeze(calendarSlots),
+    judgedByValues: calendarSlots.length > 0 || goals.some((goal) => goal.target.form !== 'duration'),
   });
 }
 

@@ -201,6 +201,11 @@ export interface CompiledMetric {
    * template zones); empty when every goal's calendar is fixed, and then `calendarAt` changes nothing.
    */
   readonly calendarSlots: readonly number[];
+  /**
+   * Whether an ended cycle's goal calendar or target depends on the attributes that judged it
+   * (not on its goal index alone): then those attributes are kept, for a restored tracker.
+   */
+  readonly judgedByValues: boolean;
 }
 
 export interface PolicyInternals {
