@@ -5,7 +5,8 @@
  * and a readable `message` (built in `messages.ts`) that names the path, the bad value and what
  * was expected.
  */
-import { expected, expectedGot } from './messages.js';
+import * as expected from './expected.js';
+import { expectedGot } from './messages.js';
 
 /** What kind of problem an issue reports. Stable: hosts may switch on it. */
 export type SlaIssueCode =

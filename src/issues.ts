@@ -4,7 +4,8 @@
  */
 import type * as z from 'zod/mini';
 import { type SlaIssue, type SlaIssueCode, type SlaPath, SlaValidationError } from './errors.js';
-import { expected, expectedGot, missingKey, unknownKey } from './messages.js';
+import * as expected from './expected.js';
+import { expectedGot, missingKey, unknownKey } from './messages.js';
 import { identityEscape, type ProtoKeyEscape } from './protoKeys.js';
 
 type ZodIssue = z.core.$ZodIssue;

@@ -1,5 +1,6 @@
 import { fail } from '../errors.js';
-import { expected, expectedGot } from '../messages.js';
+import * as expected from '../expected.js';
+import { expectedGot } from '../messages.js';
 import type { Instant } from '../time/instant.js';
 import { toInstantMs } from '../time/instant.js';
 import { type Calendar, timelineOf } from './calendar.js';

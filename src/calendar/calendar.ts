@@ -1,6 +1,7 @@
 /** The compiled calendar: an opaque, immutable value that the calendar functions search. */
 import { fail } from '../errors.js';
-import { expected, expectedGot } from '../messages.js';
+import * as expected from '../expected.js';
+import { expectedGot } from '../messages.js';
 import type { Timeline } from './timeline.js';
 
 /** Days of the week as they appear in a calendar's `week`. */

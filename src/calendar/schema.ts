@@ -7,8 +7,8 @@
  * schema is (see there why).
  */
 import * as z from 'zod/mini';
+import * as expected from '../expected.js';
 import { check, toValidationError } from '../issues.js';
-import { expected } from '../messages.js';
 import { escapeProtoKeys } from '../protoKeys.js';
 import { parseLocalDate } from '../time/localDate.js';
 import { parseLocalTime } from '../time/localTime.js';

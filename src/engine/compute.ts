@@ -1,6 +1,6 @@
 /** `computeSlaState` and `computeSlaStates`: every clock of a ticket at `now`. */
 import { checkIterable, checkObject } from '../arguments.js';
-import { expected } from '../messages.js';
+import * as expected from '../expected.js';
 import { compilePolicy } from '../policy/compile.js';
 import type { Scalar } from '../policy/condition.js';
 import {

@@ -3,7 +3,8 @@
  * that turns a ticket into a time-ordered array of compact events, checking each field once.
  */
 import { fail, type SlaPath } from '../errors.js';
-import { expected, expectedFound, expectedGot } from '../messages.js';
+import * as expected from '../expected.js';
+import { expectedFound, expectedGot } from '../messages.js';
 import type { Scalar } from '../policy/condition.js';
 import { type Instant, instantMsOrNaN, isInstantInRange, toInstantMs } from '../time/instant.js';
 

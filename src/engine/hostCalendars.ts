@@ -6,7 +6,8 @@
  */
 import { type Calendar, timelineKey } from '../calendar/calendar.js';
 import { fail } from '../errors.js';
-import { expected, expectedGot } from '../messages.js';
+import * as expected from '../expected.js';
+import { expectedGot } from '../messages.js';
 import type { HostLookup } from '../policy/resolvedCalendar.js';
 
 /** Host calendars as `computeSlaState`, `computeSlaStates` and `explainSla` take them. */

@@ -1,6 +1,7 @@
 /** `serializeSlaState`: the JSON form of a state, with instants as ISO strings, for other backends. */
 import { fail } from '../errors.js';
-import { expected, expectedGot } from '../messages.js';
+import * as expected from '../expected.js';
+import { expectedGot } from '../messages.js';
 import type { Scalar } from '../policy/condition.js';
 import { formatInstant } from '../time/instant.js';
 import type { TicketId } from './events.js';

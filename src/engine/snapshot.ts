@@ -5,7 +5,8 @@
  * guards against accidents (truncation, a hand edit, a mixed-up row), not against an adversary.
  */
 import { fail } from '../errors.js';
-import { expected, expectedGot } from '../messages.js';
+import * as expected from '../expected.js';
+import { expectedGot } from '../messages.js';
 import type { AttributeValues, Scalar } from '../policy/condition.js';
 import type { CompiledMetric, Policy, PolicyInternals } from '../policy/policy.js';
 import { alwaysOpenCalendar, type HostLookup } from '../policy/resolvedCalendar.js';

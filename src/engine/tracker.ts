@@ -7,7 +7,8 @@
  */
 import { checkObject } from '../arguments.js';
 import { fail } from '../errors.js';
-import { expected, expectedGot } from '../messages.js';
+import * as expected from '../expected.js';
+import { expectedGot } from '../messages.js';
 import type { Policy, PolicyInternals } from '../policy/policy.js';
 import { type Instant, toInstantMs } from '../time/instant.js';
 import { policyInternals, stateOf } from './compute.js';

@@ -1,8 +1,9 @@
 /** `compilePolicy`: validate a policy once and compile its calendars, conditions and goals. */
 import { buildCalendar } from '../calendar/compile.js';
 import { fail, isSlaValidationError, SlaValidationError } from '../errors.js';
+import * as expected from '../expected.js';
 import { toValidationError } from '../issues.js';
-import { expected, expectedFound } from '../messages.js';
+import { expectedFound } from '../messages.js';
 import { escapeProtoKeys } from '../protoKeys.js';
 import { parseDurationText } from '../time/duration.js';
 import { instantMsOrNaN } from '../time/instant.js';

@@ -6,7 +6,8 @@
  * `"constructor"`) is found by its own key and nothing else.
  */
 import type { SlaIssue } from '../errors.js';
-import { expected, expectedGot } from '../messages.js';
+import * as expected from '../expected.js';
+import { expectedGot } from '../messages.js';
 import type { UnversionedPolicySpec } from './policy.js';
 
 /** The issues of names that name nothing (empty when all are defined). */

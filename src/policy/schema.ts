@@ -10,8 +10,8 @@
  */
 import * as z from 'zod/mini';
 import { holidayEntriesSchema, localTimePattern, policyCalendarSpecSchema } from '../calendar/schema.js';
+import * as expected from '../expected.js';
 import { check } from '../issues.js';
-import { expected } from '../messages.js';
 import { durationSource, parseDurationText } from '../time/duration.js';
 import { instantMsOrNaN, isInstantInRange } from '../time/instant.js';
 import { maxBusinessDays, maxTargetMs } from './limits.js';

@@ -7,7 +7,8 @@ import { checkObject } from '../arguments.js';
 import { setOwn } from '../engine/setOwn.js';
 import type { CycleStatus, MetricState, SlaState } from '../engine/state.js';
 import { fail, type SlaPath } from '../errors.js';
-import { expected, expectedGot, whatIfExpected } from '../messages.js';
+import * as expected from '../expected.js';
+import { expectedGot, whatIfExpected } from '../messages.js';
 
 /** The fields of a metric that a what-if compares: its latest cycle's outcome and its counts. */
 export interface MetricSummary {

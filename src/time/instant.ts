@@ -2,7 +2,8 @@
  * Instants at the edge: every accepted input form becomes an epoch-ms number here, once.
  */
 import { fail, type SlaPath } from '../errors.js';
-import { expected, expectedGot } from '../messages.js';
+import * as expected from '../expected.js';
+import { expectedGot } from '../messages.js';
 import { civilFromDays, daysFromCivil, daysInMonth } from './civil.js';
 import { dateValueOf } from './date.js';
 import { maxInstantMs, minInstantMs } from './range.js';

@@ -6,7 +6,8 @@
  * naming its line; docs/calendar.md says why in full.
  */
 import { fail } from '../../errors.js';
-import { expected, expectedGot, icsExpected, icsSkipReasons } from '../../messages.js';
+import * as expected from '../../expected.js';
+import { expectedGot, icsExpected, icsSkipReasons } from '../../messages.js';
 import { civilFromDays, daysFromCivil, daysInMonth } from '../../time/civil.js';
 import { parseLocalDate } from '../../time/localDate.js';
 import { readIcsEvents } from './ics.js';
