@@ -13,7 +13,7 @@ import { loadBuiltSlaClock } from './slaClockBuild.js';
 type BenchOptions = NonNullable<Parameters<typeof bench>[2]>;
 const options: BenchOptions = { time: 2000, warmupTime: 300, warmupIterations: 1 };
 
-const { compilePolicy, computeSlaStates, serializeSlaState } = await loadBuiltSlaClock();
+const { compilePolicy, computeSlaStates, serializeSlaState, stringifySlaState } = await loadBuiltSlaClock();
 const policy = compilePolicy(
   JSON.parse(readFileSync(new URL('../examples/data/policy.json', import.meta.url), 'utf8')),
 );
@@ -39,7 +39,19 @@ describe(`${count} ten-event tickets per iteration (divide by ${count} for one t
     options,
   );
   bench(
-    'split + JSON.parse + computeSlaStates + serialize + JSON.stringify (the whole job in process)',
+    'split + JSON.parse + computeSlaStates + stringifySlaState (the whole job in process, as the CLI does it)',
+    () => {
+      const parsed = (function* () {
+        for (const line of ndjson.split('\n')) yield JSON.parse(line);
+      })();
+      for (const state of computeSlaStates(parsed, policy, { now })) {
+        sink[0] = (sink[0] as number) + stringifySlaState(state).length;
+      }
+    },
+    options,
+  );
+  bench(
+    'split + JSON.parse + computeSlaStates + serialize + JSON.stringify (the whole job through the object form)',
     () => {
       const parsed = (function* () {
         for (const line of ndjson.split('\n')) yield JSON.parse(line);

@@ -20,6 +20,14 @@ export interface GenerateOptions {
   /** Tickets are created between these instants (epoch ms), mostly in business hours. */
   readonly fromMs?: number;
   readonly toMs?: number;
+  /**
+   * Agents act only in their region's staffed hours (Monday to Friday, 13:00-22:00Z for amer,
+   * 07:00-16:00Z for emea; an action due outside waits for the next morning's queue), except on
+   * enterprise tickets, which a 24/7 team answers about three times as fast. Customers and
+   * automations still act at any hour. Off by default, so that a seed gives the same tickets as before the option existed;
+   * the demo data (`examples/data/tickets.ndjson`) is generated with it.
+   */
+  readonly staffedHours?: boolean;
 }
 
 const minute = 60_000;
@@ -56,6 +64,26 @@ function wait(random: () => number, meanMs: number): number {
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
+ * The first instant at or after `ms` in the region's staffed hours (Monday to Friday, UTC
+ * windows that follow New York's and Berlin's working days), plus a wait in the morning queue
+ * when the action had to wait for the window to open.
+ */
+function staffedAt(ms: number, region: 'amer' | 'emea', random: () => number): number {
+  const day = 24 * hour;
+  const [openHour, closeHour] = region === 'amer' ? [13, 22] : [7, 16];
+  let dayMs = Math.floor(ms / day) * day;
+  for (;;) {
+    const weekday = new Date(dayMs).getUTCDay(); // 0 = Sunday
+    if (weekday !== 0 && weekday !== 6) {
+      const openMs = dayMs + openHour * hour;
+      if (ms < openMs) return openMs + Math.round((random() * 90 * minute) / 1000) * 1000;
+      if (ms < dayMs + closeHour * hour) return ms;
+    }
+    dayMs += day;
+  }
+}
+
+/**
  * Generates `count` tickets lazily.
  *
  * @example
@@ -85,6 +113,11 @@ export function* generateTickets(options: GenerateOptions): Generator<Ticket> {
       { type: 'created', at: iso(atMs), attributes: { status: 'new', priority, tier, region, channel } },
     ];
     let status = 'new';
+    // Staffed hours: agents act when their region works, on the enterprise queue first.
+    // Enterprise support is staffed around the clock, as its 24/7 goals assume.
+    const staffed = options.staffedHours === true && tier !== 'enterprise';
+    const agentAt = (ms: number): number => (staffed ? staffedAt(ms, region, random) : ms);
+    const agentMeanMs = options.staffedHours === true && tier === 'enterprise' ? hour : 3 * hour;
     while (events.length < target) {
       const roll = random();
       if (status === 'solved' || status === 'closed') {
@@ -101,7 +134,10 @@ export function* generateTickets(options: GenerateOptions): Generator<Ticket> {
         }
         continue;
       }
-      atMs += wait(random, status === 'pending' ? 14 * hour : status === 'on_hold' ? 24 * hour : 3 * hour);
+      const replyMeanMs = roll < 0.35 ? agentMeanMs : 3 * hour;
+      atMs += wait(random, status === 'pending' ? 14 * hour : status === 'on_hold' ? 24 * hour : replyMeanMs);
+      // Agent replies, notes, holds and assignments wait for the agent's staffed hours.
+      if (roll < 0.35 || (roll >= 0.6 && roll < 0.8) || roll >= 0.9) atMs = agentAt(atMs);
       if (roll < 0.35) {
         // An agent reply: asks for details (pending), answers (open) or solves.
         const next = pick(random, ['pending', 'open', 'solved'] as const, [4, 3, events.length > 4 ? 3 : 1]);
@@ -125,6 +161,11 @@ export function* generateTickets(options: GenerateOptions): Generator<Ticket> {
           attributes: { assignee: `agent-${1 + Math.floor(random() * 40)}` },
         });
       }
+    }
+    // Most tickets get solved in the end; a quarter of those still open stay open (backlog).
+    if (options.staffedHours === true && status !== 'solved' && status !== 'closed' && random() < 0.75) {
+      atMs = agentAt(atMs + wait(random, agentMeanMs));
+      events.push({ type: 'message', at: iso(atMs), author: 'agent', attributes: { status: 'solved' } });
     }
     yield { id: `T-${String(n).padStart(width, '0')}`, events };
   }

@@ -23,6 +23,7 @@ for (const name of [
   'addBusinessTime',
   'nextOpen',
   'nextClose',
+  'calendarTable',
   'isSlaValidationError',
   'SlaValidationError',
 ]) {

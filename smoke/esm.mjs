@@ -27,6 +27,7 @@ for (const name of [
   'addBusinessTime',
   'nextOpen',
   'nextClose',
+  'calendarTable',
   'isSlaValidationError',
   'SlaValidationError',
   'compilePolicy',

@@ -99,7 +99,12 @@ export const oneCreated = 'exactly one "created" event';
 export const createdFirst = 'an instant at or after the "created" event';
 export const options = 'options { now }';
 export const explainOptions = 'options { now, metric, cycle? }';
-export const summarizeOptions = 'options { groupBy? }, or nothing';
+export const summarizeOptions = 'options { groupBy?, period? }, or nothing';
+export const period = 'a period { unit: "day" | "week" | "month", timeZone, by?: "start" | "end" }';
+export const periodUnit = '"day", "week" or "month"';
+export const periodBy = '"start" or "end" (default "start")';
+export const periodInstant =
+  'an integer epoch-ms number from 1900-01-01T00:00:00Z to 2200-12-31T23:59:59.999Z (the instant that places a cycle in its period)';
 export const groupBy =
   'an attribute name (a string), a function (state) => string | number | boolean | null, { cycleKey: true } or { policyVersion: true }';
 export const policyVersion = 'a policy version index (a number) or null';
@@ -140,3 +145,9 @@ export const issues = 'an array of issues { code, path, message } (code and mess
 export const metricOfPolicy = 'the name of a metric of the policy';
 export const cycleIndex = 'the index of a cycle of the metric';
 export const shallow = 'at most 64 levels of nesting';
+export const tableOptions = 'options { from, to } with two instants, to at or after from';
+export const tableToAfterFrom = (fromIso: string) => `an instant at or after options.from (${fromIso})`;
+export const tableRows = (maxRows: number, fromIso: string) =>
+  `an instant that leaves at most ${maxRows} open stretches (rows) between options.from (${fromIso}) and it: ask for a shorter range`;
+export const stringifyOptions = 'options { cycles?: "all" | "latest" }';
+export const stringifyCycles = '"all" or "latest"';

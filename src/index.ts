@@ -11,6 +11,7 @@ export { holidaysFromIcs } from './calendar/holidays/holidaysFromIcs.js';
 export { isOpen } from './calendar/isOpen.js';
 export { nextClose } from './calendar/nextClose.js';
 export { nextOpen } from './calendar/nextOpen.js';
+export { type CalendarTableRange, type CalendarTableRow, calendarTable } from './calendar/table.js';
 export type { ComputeOptions } from './engine/compute.js';
 export { computeSlaState, computeSlaStates } from './engine/compute.js';
 export type { Attributes, Ticket, TicketEvent, TicketId } from './engine/events.js';
@@ -24,6 +25,8 @@ export type {
 } from './engine/serialize.js';
 export { serializeSlaState } from './engine/serialize.js';
 export type { CycleState, CycleStatus, MetricState, SlaState, WarningState } from './engine/state.js';
+export type { StringifyOptions } from './engine/stateJson.js';
+export { stringifySlaState } from './engine/stateJson.js';
 export type { SlaTracker, TrackerOptions } from './engine/tracker.js';
 export { createSlaTracker, restoreSlaTracker } from './engine/tracker.js';
 export type { SlaIssue, SlaIssueCode, SlaPath } from './errors.js';
@@ -57,6 +60,12 @@ export { diffSlaStates } from './report/diff.js';
 export type { ExplainOptions, TimelineSegment } from './report/explain.js';
 export { explainSla } from './report/explain.js';
 export type { SerializedTimelineSegment } from './report/serializeTimeline.js';
-export type { SlaGroupSummary, SlaSummary, SummarizeOptions } from './report/summarize.js';
+export type {
+  PeriodOptions,
+  PeriodUnit,
+  SlaGroupSummary,
+  SlaSummary,
+  SummarizeOptions,
+} from './report/summarize.js';
 export { summarizeSla } from './report/summarize.js';
 export type { Instant } from './time/instant.js';

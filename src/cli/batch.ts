@@ -3,7 +3,7 @@
  * (`--workers 1`) or in a worker. Both paths run `evaluate` and `JSON.stringify` on equal values,
  * so their output is byte for byte the same.
  */
-import { serializeLatestState, serializeSlaState } from '../engine/serialize.js';
+import { slaStateJson } from '../engine/stateJson.js';
 import type { ComputeOptions, Policy, SlaState } from '../index.js';
 import { evaluate, type LineProblem } from './evaluate.js';
 import { lineCode, lineMessage } from './messages.js';
@@ -102,7 +102,7 @@ export function errorLine(problems: readonly LineProblem[]): string {
  */
 function stateLine(state: SlaState, latestOnly: boolean): string | null {
   try {
-    return `${JSON.stringify(latestOnly ? serializeLatestState(state) : serializeSlaState(state))}\n`;
+    return `${slaStateJson(state, latestOnly)}\n`;
   } catch (error) {
     if (error instanceof RangeError) return null;
     throw error;

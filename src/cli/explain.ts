@@ -3,6 +3,7 @@
  * what counted and why. Scans the input until the ticket is complete, then stops reading.
  */
 import {
+  type ComputeOptions,
   type CycleState,
   explainSla,
   type Policy,
@@ -10,6 +11,10 @@ import {
   type Ticket,
   type TimelineSegment,
 } from '../index.js';
+import { renderExplainHtml } from '../render/explainHtml.js';
+import type { ExplainBand, ExplainEvent } from '../render/explainSvg.js';
+import { renderExplainSvg } from '../render/explainSvg.js';
+import { instantMsOrNaN } from '../time/instant.js';
 import { computeOptionsOf, loadCalendars } from './calendars.js';
 import { evaluate } from './evaluate.js';
 import { CliError, ExitCode } from './exit.js';
@@ -28,7 +33,8 @@ export interface ExplainOptions {
   readonly ticketId: string;
   readonly metric: string | undefined;
   readonly cycle: number | undefined;
-  readonly format: 'text' | 'json';
+  /** svg and html: every metric of the ticket (or `metric`) as one picture (docs/cli.md, "explain"). */
+  readonly format: 'text' | 'json' | 'svg' | 'html';
   readonly input: InputPath;
 }
 
@@ -83,6 +89,21 @@ export function runExplain(options: ExplainOptions): ExitCode {
     problems.report(result.problems);
     return ExitCode.InvalidInput;
   }
+  if (options.format === 'svg' || options.format === 'html') {
+    // Every metric of the version that computed the ticket, or the one asked for.
+    const metrics = options.metric === undefined ? Object.keys(result.state.metrics) : [metric];
+    const bands = metrics.map((name) => bandOf(ticket as Ticket, policy, at, result.state, name, options));
+    const picture = {
+      ticketId: result.state.ticketId,
+      nowMs: options.nowMs,
+      bands,
+      events: eventsOf(ticket),
+    };
+    process.stdout.write(
+      options.format === 'svg' ? renderExplainSvg(picture, true) : renderExplainHtml(picture),
+    );
+    return problems.count > 0 ? ExitCode.InvalidInput : ExitCode.Ok;
+  }
   const cycles = result.state.metrics[metric]!.cycles;
   const cycle = options.cycle ?? cycles.length - 1;
   if (options.cycle !== undefined && cycle >= cycles.length) {
@@ -92,6 +113,50 @@ export function runExplain(options: ExplainOptions): ExitCode {
   const explained: Explained = { state: result.state, metric, cycle, cycles, segments };
   process.stdout.write(options.format === 'json' ? explainJson(explained) : explainText(explained, policy));
   return problems.count > 0 ? ExitCode.InvalidInput : ExitCode.Ok;
+}
+
+/** One metric's band: its chosen cycle (the latest, or `--cycle`) and that cycle's timeline. */
+function bandOf(
+  ticket: Ticket,
+  policy: Policy,
+  at: ComputeOptions,
+  state: SlaState,
+  metric: string,
+  options: ExplainOptions,
+): ExplainBand {
+  const cycles = state.metrics[metric]?.cycles ?? [];
+  const cycle = options.cycle ?? cycles.length - 1;
+  if (options.cycle !== undefined && cycle >= cycles.length)
+    throw new CliError(cliMessage.cycleOutOfRange(options.ticketId, metric, cycle, cycles.length));
+  const chosen = cycles[cycle] ?? null;
+  return {
+    metric,
+    cycleIndex: chosen === null ? -1 : cycle,
+    cycleCount: cycles.length,
+    cycle: chosen,
+    segments: chosen === null ? [] : explainSla(ticket, policy, { ...at, metric, cycle }),
+  };
+}
+
+/** The ticket's events as ticks (the ticket was computed, so every event is valid). */
+function eventsOf(ticket: object): ExplainEvent[] {
+  const events = Array.isArray(ticket) ? ticket : (ticket as { events: readonly unknown[] }).events;
+  return events.map((value) => {
+    const event = value as {
+      type: string;
+      at: unknown;
+      author?: string;
+      public?: boolean;
+      attributes?: ExplainEvent['changes'];
+    };
+    return {
+      atMs: instantMsOrNaN(event.at),
+      type: event.type,
+      author: event.author ?? null,
+      isPublic: event.public !== false,
+      changes: event.attributes ?? {},
+    };
+  });
 }
 
 interface Explained {

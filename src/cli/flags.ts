@@ -1,4 +1,7 @@
 /** Flag values checked once, at the edge: each bad value ends the run with exit code 2. */
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { isSlaValidationError, summarizeSla } from '../index.js';
+import type { PeriodOptions } from '../report/summarize.js';
 import { parseDurationText } from '../time/duration.js';
 import { parseRfc3339 } from '../time/instant.js';
 import { maxInstantMs, minInstantMs } from '../time/range.js';
@@ -108,4 +111,137 @@ export function parseRequestTimeout(text: string | undefined): number {
   if (ms === undefined || ms < 100 || ms > 86_400_000)
     throw new CliError(cliMessage.requestTimeout(text), 2, true);
   return ms;
+}
+
+/** A flag as `node:util` `parseArgs` declares it. */
+export interface FlagSpec {
+  readonly type: 'string' | 'boolean';
+  readonly short?: string;
+  readonly multiple?: boolean;
+}
+
+/**
+ * Edit distance between two words (insertions, deletions, substitutions, and swaps of two
+ * neighbours, which is the commonest slip: `--polciy`).
+ *
+ * @example
+ * editDistance('polcy', 'policy') //=> 1
+ */
+export function editDistance(a: string, b: string): number {
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) {
+    const row: number[] = [i];
+    for (let j = 1; j <= b.length; j++) {
+      if (i === 0) {
+        row.push(j);
+        continue;
+      }
+      const above = rows[i - 1] as number[];
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(
+        (above[j] as number) + 1,
+        (row[j - 1] as number) + 1,
+        (above[j - 1] as number) + cost,
+      );
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        best = Math.min(best, ((rows[i - 2] as number[])[j - 2] as number) + 1);
+      row.push(best);
+    }
+    rows.push(row);
+  }
+  return (rows[a.length] as number[])[b.length] as number;
+}
+
+/**
+ * The known word nearest to `word`, if it is near enough to be what was meant: at most 2 edits
+ * (1 for words of up to 4 letters), or a known word that starts with it (`--group` for
+ * `--group-by`). Ties go to the first in `known`.
+ *
+ * @example
+ * closestWord('polcy', ['policy', 'now']) //=> 'policy'
+ */
+export function closestWord(word: string, known: readonly string[]): string | undefined {
+  const allowed = word.length <= 4 ? 1 : 2;
+  let best: string | undefined;
+  let bestDistance = allowed + 1;
+  for (const candidate of known) {
+    const distance = editDistance(word.toLowerCase(), candidate);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best ?? (word.length >= 3 ? known.find((candidate) => candidate.startsWith(word)) : undefined);
+}
+
+/**
+ * Checks a command's arguments before `parseArgs` reads them, for messages of one clean line:
+ * an unknown flag (with the nearest known one), a flag missing its value, a switch given one.
+ * A flag's value never starts with "-" unless it is written `--flag=-x`: `--policy --now X` is
+ * `--policy` without its value, never a policy file named "--now".
+ */
+export function checkFlags(
+  command: string,
+  args: readonly string[],
+  flags: Readonly<Record<string, FlagSpec>>,
+): void {
+  const { tokens } = parseArgs({
+    args: [...args],
+    options: flags as ParseArgsConfig['options'],
+    allowPositionals: true,
+    strict: false,
+    tokens: true,
+  });
+  const names = Object.keys(flags);
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    const flag = flags[token.name];
+    if (flag === undefined || !Object.hasOwn(flags, token.name)) {
+      const isLong = token.rawName.startsWith('--');
+      const suggestion = isLong ? closestWord(token.name, names) : undefined;
+      throw new CliError(cliMessage.unknownFlag(command, token.rawName, suggestion), 2);
+    }
+    const rawName =
+      flag.short === undefined || token.rawName.startsWith('--') ? `--${token.name}` : token.rawName;
+    if (flag.type === 'boolean') {
+      if (token.value !== undefined) throw new CliError(cliMessage.flagTakesNoValue(command, rawName), 2);
+      continue;
+    }
+    const value = token.value;
+    if (value === undefined || (!token.inlineValue && value.startsWith('-') && value !== '-'))
+      throw new CliError(
+        cliMessage.flagNeedsValue(command, rawName, token.inlineValue ? undefined : value),
+        2,
+      );
+  }
+}
+
+/**
+ * `report --period day|week|month [--period-zone ZONE] [--period-by start|end]`: the zone is UTC
+ * unless given, the instant the cycle's start unless `end` (docs/reports.md, "Periods").
+ * `--period-zone` and `--period-by` without `--period` are refused rather than ignored.
+ */
+export function parsePeriod(
+  unit: string | undefined,
+  zone: string | undefined,
+  by: string | undefined,
+): PeriodOptions | undefined {
+  if (unit === undefined) {
+    if (zone !== undefined) throw new CliError(cliMessage.periodFlagAlone('period-zone'), 2, true);
+    if (by !== undefined) throw new CliError(cliMessage.periodFlagAlone('period-by'), 2, true);
+    return undefined;
+  }
+  const period: PeriodOptions = {
+    unit: parseChoice('period', unit, ['day', 'week', 'month']),
+    timeZone: zone ?? 'UTC',
+    by: parseChoice('period-by', by, ['start', 'end']),
+  };
+  // The library checks the zone as it checks calendars' zones; ask it now, before any input is read.
+  try {
+    summarizeSla([], { period });
+  } catch (error) {
+    if (isSlaValidationError(error)) throw new CliError(cliMessage.periodZone(period.timeZone), 2, true);
+    throw error;
+  }
+  return period;
 }

@@ -30,6 +30,38 @@ export function formatDuration(ms: number): string {
 /** A duration rounded to the second, for tables of means and quantiles. */
 export const formatSeconds = (ms: number): string => formatDuration(Math.round(ms / 1000) * 1000);
 
+/**
+ * Counted (business) time in hours and minutes, rounded to the minute: `26h 30m`, `8h`, `45m`.
+ * Never days: a day of counted time is ambiguous when the calendar is open 8 hours a day. Only
+ * an exact 0 is written `0m`; a time that rounds to no minute is `<1m`, so a zero in a table
+ * always means nothing was counted.
+ *
+ * @example
+ * formatHours(95_400_000) //=> '26h 30m'
+ */
+export function formatHours(ms: number): string {
+  if (ms === 0) return '0m';
+  const sign = ms < 0 ? '-' : '';
+  const minutes = Math.round(Math.abs(ms) / 60_000);
+  if (minutes === 0) return `${sign}<1m`;
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes - hours * 60;
+  if (hours === 0) return `${sign}${rest}m`;
+  return rest === 0 ? `${sign}${hours}h` : `${sign}${hours}h ${rest}m`;
+}
+
+/**
+ * Cuts `text` to `width` characters (code points), ending it with "…" when it is cut.
+ *
+ * @example
+ * truncate('requester_wait', 10) //=> 'requester…'
+ */
+export function truncate(text: string, width: number): string {
+  const chars = [...text];
+  if (chars.length <= width) return text;
+  return width <= 0 ? '' : `${chars.slice(0, width - 1).join('')}…`;
+}
+
 /** A rate from 0 to 1 as a percentage with one decimal: `95.0%`; `-` for null (0 / 0). */
 export const formatRate = (rate: number | null): string =>
   rate === null ? '-' : `${(rate * 100).toFixed(1)}%`;

@@ -3,7 +3,7 @@
  * by worker threads with `--workers N`) and `/v1/explain`. No I/O here: the server reads the body,
  * checks its media type and size, and writes what these return or throw (`HttpError`).
  */
-import { serializeLatestState } from '../engine/serialize.js';
+import { slaStateJson } from '../engine/stateJson.js';
 import {
   type Calendar,
   computeSlaState,
@@ -11,7 +11,6 @@ import {
   isSlaValidationError,
   type Policy,
   type SlaState,
-  serializeSlaState,
   type Ticket,
 } from '../index.js';
 import { serializeTimeline } from '../report/serializeTimeline.js';
@@ -116,8 +115,7 @@ export function answerState(text: string, context: RequestContext): Answer {
   const policy = context.policies(policyName(body.policy));
   const state = stateOf(ticket, policy, context, nowMs);
   try {
-    const serialized = context.latestOnly ? serializeLatestState(state) : serializeSlaState(state);
-    return { status: 200, body: JSON.stringify(serialized) };
+    return { status: 200, body: slaStateJson(state, context.latestOnly) };
   } catch (error) {
     // Longer than a string can be (a policy of very many metrics, a ticket of very many cycles).
     if (error instanceof RangeError) throw new HttpError(400, 'state_too_long', serveMessage.stateTooLong());

@@ -4,11 +4,14 @@
  * point (dist/cli.js); the library never imports anything from src/cli.
  */
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { runCalendarTable } from './calendarTable.js';
 import { runCompute } from './compute.js';
 import { runDiff } from './diff.js';
 import { CliError, ExitCode } from './exit.js';
 import { runExplain } from './explain.js';
 import {
+  checkFlags,
+  closestWord,
   parseChoice,
   parseCycle,
   parseFormat,
@@ -17,6 +20,7 @@ import {
   parseMaxConnections,
   parseNow,
   parseNowOrLive,
+  parsePeriod,
   parsePort,
   parseRequestTimeout,
   parseWorkers,
@@ -53,6 +57,10 @@ const commandOptions = {
     'group-by': { type: 'string' },
     'group-by-key': { type: 'boolean' },
     format: { type: 'string' },
+    period: { type: 'string' },
+    'period-zone': { type: 'string' },
+    'period-by': { type: 'string' },
+    wide: { type: 'boolean' },
     help,
   },
   explain: {
@@ -94,6 +102,13 @@ const commandOptions = {
     types: { type: 'string' },
     help,
   },
+  'calendar-table': {
+    calendar: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    format: { type: 'string' },
+    help,
+  },
 } as const satisfies Record<CommandName, Options>;
 
 const isCommand = (name: string): name is CommandName => Object.hasOwn(commandOptions, name);
@@ -104,6 +119,8 @@ function version(): string {
 }
 
 function parse<C extends CommandName>(command: C, args: readonly string[]) {
+  // Unknown flags, missing values: one clean line each, before node:util's longer sentences.
+  checkFlags(command, args, commandOptions[command]);
   try {
     return parseArgs({
       args: [...args],
@@ -164,7 +181,9 @@ async function run(command: CommandName, args: readonly string[]): Promise<ExitC
         calendarsPath: values.calendars,
         groupBy: values['group-by'],
         groupByKey: groupByKeyOf(values['group-by-key'], values['group-by']),
-        format: parseFormat(values.format, ['table', 'json']),
+        format: parseFormat(values.format, ['table', 'json', 'html']),
+        period: parsePeriod(values.period, values['period-zone'], values['period-by']),
+        wide: values.wide === true,
         input: inputOf(positionals),
       });
     }
@@ -178,7 +197,7 @@ async function run(command: CommandName, args: readonly string[]): Promise<ExitC
         ticketId: required(values.ticket, 'ticket'),
         metric: values.metric,
         cycle: parseCycle(values.cycle),
-        format: parseFormat(values.format, ['text', 'json']),
+        format: parseFormat(values.format, ['text', 'json', 'svg', 'html']),
         input: inputOf(positionals),
       });
     }
@@ -237,6 +256,22 @@ async function run(command: CommandName, args: readonly string[]): Promise<ExitC
         }),
       );
     }
+    case 'calendar-table': {
+      const { values, positionals } = parse('calendar-table', args);
+      if (values.help) return printUsage(command);
+      if (positionals.length > 0)
+        throw new CliError(
+          cliMessage.badFlags(`unexpected argument ${JSON.stringify(positionals[0])}`),
+          ExitCode.Usage,
+          true,
+        );
+      return runCalendarTable({
+        calendarPath: required(values.calendar, 'calendar'),
+        from: required(values.from, 'from'),
+        to: required(values.to, 'to'),
+        format: parseFormat(values.format, ['csv', 'ndjson']),
+      });
+    }
   }
 }
 
@@ -249,13 +284,19 @@ async function main(args: readonly string[]): Promise<ExitCode> {
   const [first, ...rest] = args;
   let command: CommandName | undefined;
   try {
-    if (first === '--version') {
+    if (first === '--version' || first === '-v') {
       process.stdout.write(`${version()}\n`);
       return ExitCode.Ok;
     }
+    if (first === 'help' && rest[0] !== undefined && isCommand(rest[0])) return printUsage(rest[0]);
     if (first === '--help' || first === '-h' || first === 'help') return printUsage();
     if (first === undefined) throw new CliError(cliMessage.noCommand(), ExitCode.Usage, true);
-    if (!isCommand(first)) throw new CliError(cliMessage.unknownCommand(first), ExitCode.Usage, true);
+    if (!isCommand(first))
+      throw new CliError(
+        cliMessage.unknownCommand(first, closestWord(first, Object.keys(commandOptions))),
+        ExitCode.Usage,
+        true,
+      );
     command = first;
     return await run(command, rest);
   } catch (error) {

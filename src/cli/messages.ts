@@ -3,7 +3,15 @@
  * validation messages (`ticket.events[2].at: expected ...`) come from the library unchanged.
  */
 
-export type CommandName = 'compute' | 'report' | 'explain' | 'diff' | 'validate' | 'holidays' | 'serve';
+export type CommandName =
+  | 'compute'
+  | 'report'
+  | 'explain'
+  | 'diff'
+  | 'validate'
+  | 'holidays'
+  | 'serve'
+  | 'calendar-table';
 
 const commandUsage: Record<CommandName, string> = {
   compute: `sla-clock compute --policy policy.json [--now 2026-03-02T12:00:00Z | --now live] [--errors stderr|inline] [--cycles all|latest] [--calendars FILE] [--workers N] [tickets.ndjson]
@@ -19,25 +27,33 @@ const commandUsage: Record<CommandName, string> = {
   --calendars FILE  host calendars: a JSON object of calendars by name, for goals whose calendar
                     is { attribute, default }
   --workers N       worker threads (default 1: compute in the main thread)`,
-  report: `sla-clock report --policy policy.json [--group-by tier | --group-by-key] [--format table|json] [--now ...] [tickets.ndjson]
+  report: `sla-clock report --policy policy.json [--group-by tier | --group-by-key] [--period day|week|month [--period-zone ZONE] [--period-by start|end]] [--format table|json|html] [--wide] [--now ...] [tickets.ndjson]
 
   Prints compliance by metric (and by the ticket attribute given to --group-by).
 
   --policy FILE     the SLA policy (JSON); required
   --group-by NAME   a ticket attribute, read at --now
   --group-by-key    one row per cycle key (keyBy; the owner of an ownership clock) instead
-  --format FORMAT   table (default) or json (the SlaSummary object, one line)
+  --period UNIT     rows per day, ISO week (2026-W10) or month of each cycle's start as well
+  --period-zone Z   the IANA zone periods are read in (default UTC)
+  --period-by WHICH start (default) or end: a cycle's stop or cancel instant (open cycles: start)
+  --format FORMAT   table (default); json (the SlaSummary object, one line); html (one
+                    self-contained page: the table, charts per period (default: ISO weeks
+                    in UTC), elapsed against target, the longest open breaches)
+  --wide            table: every column (cancelled, stopped, open+breached, mean), not only
+                    those that fit 100 columns
   --now INSTANT     RFC 3339 with an offset; default the current time
   --calendars FILE  host calendars: a JSON object of calendars by name`,
-  explain: `sla-clock explain --policy policy.json --ticket T-1 [--metric NAME] [--cycle I] [--now ...] [tickets.ndjson]
+  explain: `sla-clock explain --policy policy.json --ticket T-1 [--metric NAME] [--cycle I] [--format text|json|svg|html] [--now ...] [tickets.ndjson]
 
   Prints the timeline of one cycle of one metric of one ticket: what counted, what did not, why.
 
   --policy FILE     the SLA policy (JSON); required
   --ticket ID       the ticket to explain; required
-  --metric NAME     default the policy's first metric
+  --metric NAME     default the policy's first metric (svg, html: every metric)
   --cycle I         the cycle's index, 0 = the oldest; default the latest
-  --format FORMAT   text (default) or json (the segments, instants as ISO strings, one line)
+  --format FORMAT   text (default); json (the segments, instants as ISO strings, one line);
+                    svg or html: a picture of every metric of the ticket (or --metric)
   --now INSTANT     RFC 3339 with an offset; default the current time
   --calendars FILE  host calendars: a JSON object of calendars by name`,
   diff: `sla-clock diff --policy before.json --against after.json [--group-by tier] [--format table|json|ndjson] [--now ...] [tickets.ndjson]
@@ -82,6 +98,17 @@ const commandUsage: Record<CommandName, string> = {
   --from YEAR       the first year; required
   --to YEAR         the last year (default --from)
   --types LIST      public (default), bank, school, optional, observance, comma-separated`,
+  'calendar-table': `sla-clock calendar-table --calendar FILE --from 2026-01-01 --to 2028-01-01 [--format csv|ndjson]
+
+  Prints a calendar's open stretches in [--from, --to) as rows open_from, open_to, open_before
+  (epoch ms), for a warehouse table: business time between two instants is then a lookup and a
+  subtraction in SQL (docs/warehouse.md).
+
+  --calendar FILE   one calendar (JSON): { "timeZone", "week", ... } or "24/7"; required
+  --from WHEN       an RFC 3339 instant with an offset, or a local date YYYY-MM-DD (its midnight
+                    in the calendar's zone; UTC for "24/7"); required
+  --to WHEN         the same; required
+  --format FORMAT   csv (default: a header line, then one row per line) or ndjson`,
 };
 
 /** The usage of one command, or of the whole CLI. */
@@ -97,6 +124,7 @@ Commands:
   validate   check a policy file
   serve      an HTTP service: states, timelines, reports and what-ifs over HTTP
   holidays   a country's holidays as dates for a calendar (needs date-holidays)
+  calendar-table  a calendar's open stretches as CSV or NDJSON rows, for SQL in a warehouse
 
 Tickets are read as NDJSON from the file named last, or from stdin when there is none (or "-"):
 one ticket { "id", "events": [...] } per line, or one event per line with a "ticket" field
@@ -111,7 +139,21 @@ Exit codes: 0 ok, 1 some tickets invalid (each reported on stderr as "line N: ..
 }
 
 export const cliMessage = {
-  unknownCommand: (name: string) => `unknown command ${JSON.stringify(name)}`,
+  unknownCommand: (name: string, suggestion?: string) =>
+    `unknown command ${JSON.stringify(name)}${suggestion === undefined ? '' : ` (did you mean ${suggestion}?)`}`,
+  unknownFlag: (command: string, flag: string, suggestion: string | undefined) =>
+    `unknown flag ${flag}${suggestion === undefined ? '' : ` (did you mean --${suggestion}?)`}; sla-clock ${command} --help lists its flags`,
+  flagNeedsValue: (command: string, flag: string, next: string | undefined) =>
+    next === undefined
+      ? `${flag} needs a value; sla-clock ${command} --help lists its flags`
+      : `${flag} needs a value, but the argument after it, ${JSON.stringify(next)}, is a flag (a value that starts with "-" is written ${flag}=VALUE)`,
+  flagTakesNoValue: (command: string, flag: string) =>
+    `${flag} takes no value; sla-clock ${command} --help lists its flags`,
+  readingStdin: () =>
+    'sla-clock: reading tickets from stdin, one JSON per line (end with Ctrl-D; Ctrl-C to stop), or name a tickets file',
+  periodFlagAlone: (flag: string) => `--${flag} needs --period day|week|month`,
+  periodZone: (text: string) =>
+    `--period-zone: expected an IANA time zone such as UTC, Europe/Berlin or America/New_York, got ${JSON.stringify(text)}`,
   noCommand: () => 'no command given',
   requiredFlag: (flag: string) => `--${flag} is required`,
   groupByBoth: () =>
@@ -176,6 +218,12 @@ export const cliMessage = {
     `--country: date-holidays knows no country ${JSON.stringify(country)} (use an ISO 3166-1 code such as US, DE, GB)`,
   holidayRegion: (country: string, region: string, regions: readonly string[]) =>
     `--region: date-holidays knows no region ${JSON.stringify(region)} of ${country}${regions.length > 0 ? `; its regions are ${regions.join(', ')}` : ''}`,
+  tableBound: (flag: string, text: string) =>
+    `--${flag}: expected an RFC 3339 instant with an offset such as 2026-03-02T12:00:00Z or a local date such as 2026-03-02, got ${JSON.stringify(text)}`,
+  tableBoundRange: (flag: string, text: string) =>
+    `--${flag}: expected an instant from 1900-01-01T00:00:00Z to 2200-12-31T23:59:59.999Z, got ${JSON.stringify(text)}`,
+  tableToBeforeFrom: (from: string, to: string) =>
+    `--to ${JSON.stringify(to)} is before --from ${JSON.stringify(from)}`,
 } as const;
 
 /** What `sla-clock serve` answers with (`{ "error": { "code", "message" } }`) or logs on stderr. */
@@ -217,6 +265,9 @@ export const serveMessage = {
   repeatedParameter: (name: string) => `query: ${name} is given more than once`,
   missingParameter: (route: string, name: string) => `query: ${route} requires ${name}`,
   cyclesParameter: (got: string) => `cycles: expected all or latest, got ${JSON.stringify(got)}`,
+  periodParameter: (name: string, got: string, expected: string) =>
+    `query: ${name}: expected ${expected}, got ${JSON.stringify(got)}`,
+  periodWithout: (name: string) => `query: ${name} needs period (day, week or month)`,
   emptyParameter: (name: string) => `query: ${name} is empty`,
   missingHost: () => 'an HTTP/1.1 request needs a Host header',
   badRequest: (detail: string) => `the request could not be read as HTTP: ${detail}`,

@@ -179,6 +179,7 @@ export async function* readTextBatches(
   path: InputPath,
   linesPerBatch: number,
 ): AsyncGenerator<TextBatch, void, undefined> {
+  if (isStdin(path)) noteTerminalStdin();
   const stream: Readable = isStdin(path)
     ? process.stdin
     : createReadStream('', { fd: openInputFile(path), highWaterMark: chunkBytes });
@@ -206,6 +207,18 @@ export type InputPath = string | undefined;
 
 const isStdin = (path: InputPath): path is undefined | '-' => path === undefined || path === '-';
 
+let notedStdin = false;
+
+/**
+ * Says on stderr, once, that tickets are read from stdin, when stdin is a terminal: a command run
+ * without a tickets file would otherwise wait for typing in silence, looking hung.
+ */
+function noteTerminalStdin(): void {
+  if (process.stdin.isTTY !== true || notedStdin) return;
+  notedStdin = true;
+  process.stderr.write(`${cliMessage.readingStdin()}\n`);
+}
+
 function openInputFile(path: string): number {
   try {
     return openSync(path, 'r');
@@ -222,6 +235,7 @@ const chunkBytes = 1024 * 1024;
  * most one chunk waiting, and other work (writing output, worker replies) runs between chunks.
  */
 export async function* readLineBatches(path: InputPath): AsyncGenerator<LineBatch, void, undefined> {
+  if (isStdin(path)) noteTerminalStdin();
   const stream: Readable = isStdin(path)
     ? process.stdin
     : createReadStream('', { fd: openInputFile(path), highWaterMark: chunkBytes });
@@ -255,6 +269,7 @@ function sleepMs(ms: number): void {
  * consumers (`summarizeSla`) pull a synchronous iterable. Memory is the same as the async reader.
  */
 export function* readLineBatchesSync(path: InputPath): Generator<LineBatch, void, undefined> {
+  if (isStdin(path)) noteTerminalStdin();
   const fd = isStdin(path) ? 0 : openInputFile(path);
   const buffer = Buffer.allocUnsafe(chunkBytes);
   const splitter = new BatchSplitter(Number.POSITIVE_INFINITY);

@@ -2,15 +2,23 @@
  * `sla-clock report`: compliance by metric and group. The input is read synchronously and fed to
  * `summarizeSla` as a lazy generator of states, so no state outlives its own summing.
  */
-import { type ComputeOptions, type Policy, type SlaState, type SlaSummary, summarizeSla } from '../index.js';
+import {
+  type ComputeOptions,
+  type Policy,
+  type SlaState,
+  type SummarizeOptions,
+  summarizeSla,
+} from '../index.js';
+import type { PeriodOptions } from '../report/summarize.js';
 import { computeOptionsOf, loadCalendars } from './calendars.js';
 import { evaluate } from './evaluate.js';
 import { ExitCode } from './exit.js';
-import { formatRate, formatSeconds, renderTable } from './format.js';
 import { type InputPath, readLineBatchesSync } from './ndjson.js';
 import { Problems } from './output.js';
 import { loadPolicy } from './policy.js';
 import { Progress } from './progress.js';
+import { htmlReport } from './reportHtml.js';
+import { renderSummary } from './reportTable.js';
 import { type InputItem, TicketAssembler, ticketOf } from './tickets.js';
 
 export interface ReportOptions {
@@ -20,7 +28,12 @@ export interface ReportOptions {
   readonly groupBy: string | undefined;
   /** Rows by each cycle's own key (`keyBy`, ownership) instead of by ticket. */
   readonly groupByKey: boolean;
-  readonly format: 'table' | 'json';
+  /** html: one self-contained page with charts (docs/reports.md, "The HTML report"). */
+  readonly format: 'table' | 'json' | 'html';
+  /** Rows per day, ISO week or month as well (docs/reports.md, "Periods"). */
+  readonly period: PeriodOptions | undefined;
+  /** table: every column, not only those that fit 100 columns. */
+  readonly wide: boolean;
   readonly input: InputPath;
 }
 
@@ -87,76 +100,36 @@ export function runReport(options: ReportOptions): ExitCode {
   const problems = new Problems(progress);
   const tally: Tally = { tickets: 0 };
   const states = inputStates(options, policy, at, problems, progress, tally);
-  const summary = summarizeSla(
-    states,
-    options.groupByKey
-      ? { groupBy: { cycleKey: true } }
-      : options.groupBy === undefined
-        ? {}
-        : { groupBy: options.groupBy },
-  );
+  let summarizeOptions: SummarizeOptions = options.groupByKey
+    ? { groupBy: { cycleKey: true } }
+    : options.groupBy === undefined
+      ? {}
+      : { groupBy: options.groupBy };
+  if (options.period !== undefined) summarizeOptions = { ...summarizeOptions, period: options.period };
+  if (options.format === 'html') {
+    // The same summary as json, plus the pictures: see reportHtml.ts.
+    const page = htmlReport(states, summarizeOptions, {
+      nowMs: options.nowMs,
+      groupBy: options.groupByKey ? 'cycle key' : options.groupBy,
+      tickets: () => tally.tickets,
+      problems: () => problems.count,
+    });
+    progress.clear();
+    process.stdout.write(page);
+    return problems.count > 0 ? ExitCode.InvalidInput : ExitCode.Ok;
+  }
+  const summary = summarizeSla(states, summarizeOptions);
   progress.clear();
   process.stdout.write(
     options.format === 'json'
       ? `${JSON.stringify(summary)}\n`
-      : renderSummary(
-          summary,
-          options.groupByKey ? 'cycle key' : options.groupBy,
-          tally.tickets,
-          options.nowMs,
-        ),
+      : renderSummary(summary, {
+          groupBy: options.groupByKey ? 'cycle key' : options.groupBy,
+          tickets: tally.tickets,
+          nowMs: options.nowMs,
+          period: options.period,
+          wide: options.wide,
+        }),
   );
   return problems.count > 0 ? ExitCode.InvalidInput : ExitCode.Ok;
-}
-
-/** The summary as a table: one row per (group, metric), counts, rates and elapsed quantiles. */
-export function renderSummary(
-  summary: SlaSummary,
-  groupBy: string | undefined,
-  tickets: number,
-  nowMs: number,
-): string {
-  const title =
-    `${tickets.toLocaleString('en-US')} ${tickets === 1 ? 'ticket' : 'tickets'} at ${new Date(nowMs).toISOString()}` +
-    (groupBy === undefined ? '' : `, by ${groupBy}`);
-  if (summary.groups.length === 0) return `${title}: nothing to report\n`;
-  const header = [
-    'metric',
-    'cycles',
-    'met',
-    'breached',
-    'cancelled',
-    'stopped',
-    'open',
-    'open+breached',
-    'compliance',
-    'breach rate',
-    'mean',
-    'median',
-    'p90',
-  ];
-  const rows = summary.groups.map((group) => [
-    group.metric,
-    String(group.cycles),
-    String(group.met),
-    String(group.breached),
-    String(group.cancelled),
-    String(group.stopped),
-    String(group.open),
-    String(group.openBreached),
-    formatRate(group.complianceRate),
-    formatRate(group.breachRate),
-    group.elapsed === null ? '-' : formatSeconds(group.elapsed.mean),
-    group.elapsed === null ? '-' : formatSeconds(group.elapsed.median),
-    group.elapsed === null ? '-' : formatSeconds(group.elapsed.p90),
-  ]);
-  const align = header.map((_, column) => (column === 0 ? 'left' : 'right') as 'left' | 'right');
-  if (groupBy !== undefined) {
-    header.unshift(groupBy);
-    align.unshift('left');
-    summary.groups.forEach((group, index) => {
-      rows[index]!.unshift(group.key === null ? '(none)' : String(group.key));
-    });
-  }
-  return `${title}\n\n${renderTable(header, rows, align)}\nmean, median and p90: counted time of met and breached cycles\n`;
 }

@@ -6,6 +6,7 @@ import type { IncomingMessage } from 'node:http';
 import {
   type Calendar,
   type ComputeOptions,
+  type PeriodOptions,
   type SlaComparisonGroup,
   type SlaGroupSummary,
   type SlaState,
@@ -81,6 +82,7 @@ export async function reportOf(
   request: IncomingMessage,
   run: NdjsonRun,
   groupBy: string | undefined,
+  period?: PeriodOptions,
 ): Promise<object> {
   const batches: TextBatch[] = [];
   for await (const out of batchesOf(request, run.maxBodyBytes)) batches.push(...out);
@@ -116,7 +118,10 @@ export async function reportOf(
       if (batch !== undefined) batches[i] = undefined as never;
     }
   }
-  const summary = summarizeSla(states(), groupBy === undefined ? {} : { groupBy });
+  const summary = summarizeSla(states(), {
+    ...(groupBy === undefined ? {} : { groupBy }),
+    ...(period === undefined ? {} : { period }),
+  });
   const groups: readonly SlaGroupSummary[] = summary.groups;
   return { groups, tickets, invalid: errors.invalid, errors: errors.errors };
 }

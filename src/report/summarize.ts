@@ -5,11 +5,21 @@
 import { checkIterable, checkObject } from '../arguments.js';
 import type { CycleState, SlaState } from '../engine/state.js';
 import { fail, type SlaPath } from '../errors.js';
-import { expected, expectedGot } from '../messages.js';
+import * as expected from '../expected.js';
+import { expectedGot } from '../messages.js';
 import type { Scalar } from '../policy/condition.js';
+import { maxInstantMs, minInstantMs } from '../time/range.js';
+import { compilePeriod, type Period, type PeriodOptions } from './period.js';
+
+export type { PeriodOptions, PeriodUnit } from './period.js';
 
 /** One row of a summary: a group key and a metric. */
 export interface SlaGroupSummary {
+  /**
+   * With the `period` option only: the day (`"2026-03-02"`), ISO week (`"2026-W10"`) or month
+   * (`"2026-03"`) of the row's cycles, in the option's zone.
+   */
+  readonly period?: string;
   /** The group's key; null when ungrouped or the attribute is missing. */
   readonly key: Scalar;
   readonly metric: string;
@@ -42,6 +52,11 @@ export interface SummarizeOptions {
     | ((state: SlaState) => Scalar | undefined)
     | { readonly cycleKey: true }
     | { readonly policyVersion: true };
+  /**
+   * Rows per period as well: each cycle counts in the day, ISO week or month of its start (or,
+   * `by: "end"`, of its stop or cancel instant; open cycles by their start), read in `timeZone`.
+   */
+  readonly period?: PeriodOptions;
 }
 
 /** Running counts of one (group, metric) row. */
@@ -104,7 +119,7 @@ class Tally {
     this.elapsedSumMs += ms;
   }
 
-  summary(key: Scalar, metric: string): SlaGroupSummary {
+  summary(key: Scalar, metric: string, period: string | undefined): SlaGroupSummary {
     const decided = this.met + this.breached;
     let elapsed: SlaGroupSummary['elapsed'] = null;
     if (this.elapsedCount > 0) {
@@ -113,7 +128,7 @@ class Tally {
       const rank = (q: number) => sorted[Math.ceil(q * this.elapsedCount) - 1] as number;
       elapsed = { mean: this.elapsedSumMs / this.elapsedCount, median: rank(0.5), p90: rank(0.9) };
     }
-    return {
+    const row = {
       key,
       metric,
       cycles: this.cycles,
@@ -127,6 +142,8 @@ class Tally {
       breachRate: this.withGoal === 0 ? null : this.everBreached / this.withGoal,
       elapsed,
     };
+    // `period` first, as it is the outermost key of the rows' order.
+    return period === undefined ? row : { period, ...row };
   }
 }
 
@@ -204,21 +221,68 @@ function keyFunction(groupBy: unknown): (state: SlaState, index: number) => Scal
   };
 }
 
+/** The instant that places a cycle in its period (docs/reports.md, "Periods"), checked. */
+function periodInstantOf(cycle: unknown, path: SlaPath, by: 'start' | 'end'): number {
+  if (typeof cycle !== 'object' || cycle === null) return cycleProblem(path, cycle);
+  const { status } = cycle as { status?: unknown };
+  const open = status === 'running' || status === 'paused';
+  if (!open && status !== 'met' && status !== 'breached' && status !== 'cancelled' && status !== 'stopped')
+    notAState([...path, 'status'], expected.cycleStatus, status);
+  const field = by === 'start' || open ? 'startedAt' : 'stoppedAt';
+  const ms = (cycle as { startedAt?: unknown; stoppedAt?: unknown })[field];
+  if (typeof ms !== 'number' || !Number.isInteger(ms) || ms < minInstantMs || ms > maxInstantMs)
+    notAState([...path, field], expected.periodInstant, ms);
+  return ms;
+}
+
+/** Rows by group key, then metric, then period id (0 without periods), each key in first-appearance order. */
+type Rows = Map<Scalar, Map<string, Map<number, Tally>>>;
+
+/** The rows as `groups`: by period (chronological), then key and metric in first-appearance order. */
+function groupsOf(rows: Rows, period: Period | null): SlaGroupSummary[] {
+  const groups: SlaGroupSummary[] = [];
+  if (period === null) {
+    for (const [key, byMetric] of rows) {
+      for (const [metric, byPeriod] of byMetric)
+        groups.push((byPeriod.get(0) as Tally).summary(key, metric, undefined));
+    }
+    return groups;
+  }
+  const ids = new Set<number>();
+  for (const byMetric of rows.values()) {
+    for (const byPeriod of byMetric.values()) for (const id of byPeriod.keys()) ids.add(id);
+  }
+  for (const id of [...ids].sort((a, b) => a - b)) {
+    const label = period.label(id);
+    for (const [key, byMetric] of rows) {
+      for (const [metric, byPeriod] of byMetric) {
+        const tally = byPeriod.get(id);
+        if (tally !== undefined) groups.push(tally.summary(key, metric, label));
+      }
+    }
+  }
+  return groups;
+}
+
 /**
  * Summarises many states: one row per (group key, metric), over every cycle of every ticket,
- * in order of first appearance. Consumes `states` once, so it works on a lazy
- * `computeSlaStates` over millions of tickets.
+ * in order of first appearance; with `period`, one row per (period, group key, metric), periods
+ * in chronological order and, within one, keys and metrics in order of first appearance.
+ * Consumes `states` once, so it works on a lazy `computeSlaStates` over millions of tickets.
  *
  * `states` must be iterable (not a string) and `options` an object or left out, with `groupBy`
- * a string, a function or left out; anything else throws `SlaValidationError` before `states`
- * is touched. Each state is checked as far as summing reads it (an object whose `metrics` hold
- * `cycles` arrays of cycle objects with a known `status`): the first thing wrong throws
+ * a string, a function or left out, and `period` `{ unit, timeZone, by? }` or left out; anything
+ * else throws `SlaValidationError` before `states` is touched. Each state is checked as far as
+ * summing reads it (an object whose `metrics` hold `cycles` arrays of cycle objects with a known
+ * `status`, and with `period` the instant that places each cycle): the first thing wrong throws
  * `SlaValidationError` at its path, e.g. `states[3].metrics.reply.cycles: expected an array of
  * cycle states, got null`. A `groupBy` function that returns `undefined` groups under `null`.
  *
  * @example
  * summarizeSla(computeSlaStates(tickets, policy, { now }), { groupBy: 'tier' }).groups[0]
  * //=> { key: 'gold', metric: 'first_reply', cycles: 120, met: 114, breached: 6, complianceRate: 0.95, ... }
+ * summarizeSla(states, { period: { unit: 'week', timeZone: 'Europe/Berlin' } }).groups[0]
+ * //=> { period: '2026-W10', key: null, metric: 'first_reply', cycles: 31, ... }
  */
 export function summarizeSla(states: Iterable<SlaState>, options: SummarizeOptions = {}): SlaSummary {
   checkIterable(states, 'states', expected.states);
@@ -227,21 +291,35 @@ export function summarizeSla(states: Iterable<SlaState>, options: SummarizeOptio
   const byCycleKey = byObject === 'cycleKey';
   const keyOf =
     byObject === 'policyVersion' ? versionKeyOf : byCycleKey ? () => null : keyFunction(options.groupBy);
+  const periodOption = options.period;
+  const period = periodOption === undefined ? null : compilePeriod(periodOption);
   // Keys of different types stay apart (1 and "1" are two groups), as conditions keep them apart.
-  const rows = new Map<Scalar, Map<string, Tally>>();
-  const tallyOf = (key: Scalar, metric: string): Tally => {
+  const rows: Rows = new Map();
+  /** The rows of (key, metric), by period id; made on first use, which fixes their order. */
+  const rowsOf = (key: Scalar, metric: string): Map<number, Tally> => {
     let byMetric = rows.get(key);
     if (byMetric === undefined) {
       byMetric = new Map();
       rows.set(key, byMetric);
     }
-    let tally = byMetric.get(metric);
+    let byPeriod = byMetric.get(metric);
+    if (byPeriod === undefined) {
+      byPeriod = new Map();
+      byMetric.set(metric, byPeriod);
+    }
+    return byPeriod;
+  };
+  const tallyIn = (byPeriod: Map<number, Tally>, periodId: number): Tally => {
+    let tally = byPeriod.get(periodId);
     if (tally === undefined) {
       tally = new Tally();
-      byMetric.set(metric, tally);
+      byPeriod.set(periodId, tally);
     }
     return tally;
   };
+  // Per ticket, one row holds all its cycles of a metric; by cycle key or by period, each cycle
+  // goes to its own row.
+  const perCycle = byCycleKey || period !== null;
   let index = 0;
   for (const state of states) {
     if (typeof state !== 'object' || state === null) notAState([index], expected.state, state);
@@ -257,20 +335,25 @@ export function summarizeSla(states: Iterable<SlaState>, options: SummarizeOptio
           notAState([index, 'metrics', metric], expected.metricState, metricState);
         notAState([index, 'metrics', metric, 'cycles'], expected.cycleStates, cycles);
       }
-      // Per ticket: one row for all its cycles; by cycle key: each cycle in its owner's row.
-      let tally = byCycleKey ? undefined : tallyOf(key, metric);
+      // The ticket's (key, metric) rows are made even when it has no cycle, so that rows keep
+      // the order they have without periods (a metric's rows with 0 cycles are left out below).
+      const ticketRows = byCycleKey ? undefined : rowsOf(key, metric);
+      let tally = perCycle ? undefined : tallyIn(ticketRows as Map<number, Tally>, 0);
       for (let c = 0; c < cycles.length; c++) {
         const cycle = cycles[c];
-        if (byCycleKey) tally = tallyOf(cycleKeyOf(cycle, [index, 'metrics', metric, 'cycles', c]), metric);
+        if (perCycle) {
+          const path = (): SlaPath => [index, 'metrics', metric, 'cycles', c];
+          const cycleRows = ticketRows ?? rowsOf(cycleKeyOf(cycle, path()), metric);
+          tally = tallyIn(
+            cycleRows,
+            period === null ? 0 : period.idAt(periodInstantOf(cycle, path(), period.by)),
+          );
+        }
         if (!(tally as Tally).add(cycle as CycleState))
           cycleProblem([index, 'metrics', metric, 'cycles', c], cycle);
       }
     }
     index++;
   }
-  const groups: SlaGroupSummary[] = [];
-  for (const [key, byMetric] of rows) {
-    for (const [metric, tally] of byMetric) groups.push(tally.summary(key, metric));
-  }
-  return { groups };
+  return { groups: groupsOf(rows, period) };
 }

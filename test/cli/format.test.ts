@@ -1,5 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { formatDuration, formatRate, formatSeconds, formatZoned, renderTable } from '../../src/cli/format.js';
+import {
+  formatDuration,
+  formatHours,
+  formatRate,
+  formatSeconds,
+  formatZoned,
+  renderTable,
+  truncate,
+} from '../../src/cli/format.js';
 
 describe('formatDuration', () => {
   test('writes every non-zero unit, exactly, in the policy units d h m s ms', () => {
@@ -14,6 +22,37 @@ describe('formatDuration', () => {
     expect(formatRate(0.95)).toBe('95.0%');
     expect(formatRate(1)).toBe('100.0%');
     expect(formatRate(null)).toBe('-');
+  });
+});
+
+describe('formatHours', () => {
+  test('hours and minutes of counted time, never days', () => {
+    expect(formatHours(95_400_000)).toBe('26h 30m');
+    expect(formatHours(8 * 3_600_000)).toBe('8h');
+    expect(formatHours(45 * 60_000)).toBe('45m');
+    expect(formatHours(1000 * 3_600_000 + 60_000)).toBe('1000h 1m');
+  });
+
+  test('only an exact zero is "0m"; less than half a minute is "<1m"', () => {
+    expect(formatHours(0)).toBe('0m');
+    expect(formatHours(1)).toBe('<1m');
+    expect(formatHours(29_999)).toBe('<1m');
+    expect(formatHours(30_000)).toBe('1m');
+    expect(formatHours(-90 * 60_000)).toBe('-1h 30m');
+  });
+
+  test('rounds to the nearest minute', () => {
+    expect(formatHours(3_600_000 - 20_000)).toBe('1h');
+    expect(formatHours(3_600_000 + 89_999)).toBe('1h 1m');
+  });
+});
+
+describe('truncate', () => {
+  test('cuts to the width with an ellipsis, counting code points', () => {
+    expect(truncate('requester_wait', 10)).toBe('requester…');
+    expect(truncate('reply', 10)).toBe('reply');
+    expect(truncate('reply', 5)).toBe('reply');
+    expect(truncate('😀😀😀', 2)).toBe('😀…');
   });
 });
 

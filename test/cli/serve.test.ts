@@ -415,6 +415,38 @@ describe.concurrent('POST /v1/explain, /v1/report, /v1/diff', () => {
     });
   });
 
+  test('/v1/report takes period, periodZone and periodBy as report --period does', async () => {
+    const answer = await postNdjson(
+      server,
+      `/v1/report?now=${now}&groupBy=tier&period=week&periodZone=Europe%2FBerlin&periodBy=end`,
+      ndjsonOf(tickets),
+    );
+    expect(answer.status).toBe(200);
+    const states = tickets.map((one) => computeSlaState(one, policySpec, { now }));
+    const groups = summarizeSla(states, {
+      groupBy: 'tier',
+      period: { unit: 'week', timeZone: 'Europe/Berlin', by: 'end' },
+    }).groups;
+    expect(groups.length).toBeGreaterThan(0);
+    expect(groups.every((row) => row.period === '2026-W10')).toBe(true);
+    expect(JSON.parse(answer.body).groups).toEqual(groups);
+    const utc = await postNdjson(server, `/v1/report?now=${now}&period=day`, ndjsonOf(tickets));
+    expect(JSON.parse(utc.body).groups).toEqual(
+      summarizeSla(states, { period: { unit: 'day', timeZone: 'UTC' } }).groups,
+    );
+    const cases: [string, string][] = [
+      ['period=weekly', 'query: period: expected "day", "week" or "month", got "weekly"'],
+      ['period=day&periodZone=Mars%2FOlympus', 'query: periodZone: expected an IANA time zone'],
+      ['period=day&periodBy=middle', 'query: periodBy: expected "start" or "end"'],
+      ['periodZone=UTC', 'query: periodZone needs period (day, week or month)'],
+    ];
+    for (const [query, message] of cases) {
+      const bad = await postNdjson(server, `/v1/report?${query}`, ndjsonOf(tickets));
+      expect([bad.status, errorOf(bad).code], query).toEqual([400, 'invalid_parameter']);
+      expect(errorOf(bad).message, query).toContain(message);
+    }
+  });
+
   test("/v1/diff answers compareSlaPolicies' groups for ?before= and ?after=", async () => {
     const answer = await postNdjson(
       server,

@@ -110,6 +110,10 @@ const table: Record<string, Export> = {
   },
   nextOpen: { kind: 'function', args: [cal, instant('at')] },
   nextClose: { kind: 'function', args: [cal, instant('at')] },
+  calendarTable: {
+    kind: 'function',
+    args: [cal, { roots: ['options'], valid: () => ({ from: now, to: '2026-03-09T16:00:00Z' }) }],
+  },
   computeSlaState: {
     kind: 'function',
     args: [ticketArg, policyArg, { roots: ['options'], valid: () => ({ now }) }],
@@ -125,6 +129,13 @@ const table: Record<string, Export> = {
     consume: spread,
   },
   serializeSlaState: { kind: 'function', args: [{ roots: ['state'], valid: state }] },
+  stringifySlaState: {
+    kind: 'function',
+    args: [
+      { roots: ['state'], valid: state },
+      { roots: ['options'], valid: () => ({ cycles: 'latest' }), optional: true },
+    ],
+  },
   compilePolicy: { kind: 'function', args: [{ roots: ['policy'], valid: () => policySpec }] },
   safeCompilePolicy: { kind: 'function', args: [{ roots: ['policy'], valid: () => policySpec }] },
   policyJsonSchema: { kind: 'function', args: [] },
@@ -132,7 +143,11 @@ const table: Record<string, Export> = {
     kind: 'function',
     args: [
       { roots: ['states'], valid: () => [state()] },
-      { roots: ['options'], valid: () => ({ groupBy: 'tier' }), optional: true },
+      {
+        roots: ['options'],
+        valid: () => ({ groupBy: 'tier', period: { unit: 'week', timeZone: 'Europe/Berlin', by: 'end' } }),
+        optional: true,
+      },
     ],
   },
   diffSlaStates: {
@@ -199,6 +214,9 @@ const throwingGetters = () => {
     'metric',
     'cycle',
     'groupBy',
+    'period',
+    'unit',
+    'by',
     'id',
     'events',
     'metrics',
@@ -270,6 +288,12 @@ const wrongValues: Record<string, () => unknown> = {
   'options with a coercion-trap cycle': () => ({ now, metric: 'resolution', cycle: coercionTrap() }),
   'options with a bigint cycle': () => ({ now, metric: 'resolution', cycle: 1n }),
   'options with a number groupBy': () => ({ now, groupBy: 5 }),
+  'options with a bad period unit': () => ({ period: { unit: 'year', timeZone: 'UTC' } }),
+  'options with a period of coercion traps': () => ({
+    period: { unit: coercionTrap(), timeZone: coercionTrap(), by: coercionTrap() },
+  }),
+  'options with a period zone that is an offset': () => ({ period: { unit: 'day', timeZone: '+05:30' } }),
+  'options with a period of throwing getters': () => ({ period: throwingGetters() }),
   'options with calendars that are a number': () => ({ now, metric: 'resolution', calendars: 42 }),
   'options with a calendars resolver returning garbage': () => ({
     now,

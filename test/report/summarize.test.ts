@@ -164,7 +164,7 @@ describe('summarizeSla checks its arguments (issue 7, D4)', () => {
   test('options null is an SlaValidationError naming options, not a TypeError', () => {
     expect(() => summarizeSla(states, null as never)).toThrow(SlaValidationError);
     expect(() => summarizeSla(states, null as never)).toThrow(
-      'options: expected options { groupBy? }, or nothing, got null',
+      'options: expected options { groupBy?, period? }, or nothing, got null',
     );
   });
 
@@ -202,5 +202,188 @@ describe('summarizeSla checks its arguments (issue 7, D4)', () => {
     expect(() => summarizeSla(states, { groupBy: () => ({ tier: 'gold' }) as never })).toThrow(
       'options.groupBy: expected a group key: a string, a number, a boolean or null (undefined counts as null), got {"tier":"gold"}',
     );
+  });
+});
+
+describe('summarizeSla by period', () => {
+  const states = [
+    ...computeSlaStates(generateTickets({ count: 300, seed: 11 }), policy, { now: '2026-04-01T00:00:00Z' }),
+  ];
+  const dayIn = (ms: number, timeZone: string) =>
+    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+      ms,
+    );
+
+  test.each([
+    ['start', 'America/New_York', undefined],
+    ['end', 'Asia/Tokyo', 'tier'],
+    ['start', 'UTC', 'region'],
+  ] as const)(
+    'daily rows by %s in %s, grouped by %s, match a direct computation',
+    (by, timeZone, groupBy) => {
+      const summary = summarizeSla(states, {
+        ...(groupBy === undefined ? {} : { groupBy }),
+        period: { unit: 'day', timeZone, by },
+      });
+      // The oracle: each cycle as its own ticket, then rows joined per (day, key, metric).
+      const rows = new Map<string, { cycles: number; met: number; breached: number; open: number }>();
+      for (const state of states) {
+        const key = groupBy === undefined ? null : (state.attributes[groupBy] ?? null);
+        for (const [metric, m] of Object.entries(state.metrics)) {
+          for (const c of m.cycles) {
+            const open = c.status === 'running' || c.status === 'paused';
+            const at = by === 'start' || open ? c.startedAt : c.stoppedAt;
+            const id = JSON.stringify([dayIn(at as number, timeZone), key, metric]);
+            const row = rows.get(id) ?? { cycles: 0, met: 0, breached: 0, open: 0 };
+            row.cycles++;
+            if (c.status === 'met') row.met++;
+            if (c.status === 'breached') row.breached++;
+            if (open) row.open++;
+            rows.set(id, row);
+          }
+        }
+      }
+      expect(summary.groups.length).toBe(rows.size);
+      for (const g of summary.groups) {
+        expect(rows.get(JSON.stringify([g.period, g.key, g.metric]))).toEqual({
+          cycles: g.cycles,
+          met: g.met,
+          breached: g.breached,
+          open: g.open,
+        });
+      }
+      // Documented order: periods in time order; within one, the order of the rows without periods.
+      const periods = summary.groups.map((g) => g.period as string);
+      expect(periods).toEqual([...periods].sort());
+      const firstSeen = summarizeSla(states, groupBy === undefined ? {} : { groupBy }).groups.map((g) =>
+        JSON.stringify([g.key, g.metric]),
+      );
+      for (const period of new Set(periods)) {
+        const inPeriod = summary.groups
+          .filter((g) => g.period === period)
+          .map((g) => firstSeen.indexOf(JSON.stringify([g.key, g.metric])));
+        expect(inPeriod).toEqual([...inPeriod].sort((a, b) => a - b));
+      }
+    },
+  );
+
+  test('weekly and monthly rows add up to the rows without periods', () => {
+    const whole = summarizeSla(states, { groupBy: 'tier' }).groups;
+    for (const unit of ['week', 'month'] as const) {
+      const split = summarizeSla(states, {
+        groupBy: 'tier',
+        period: { unit, timeZone: 'Europe/Berlin' },
+      }).groups;
+      for (const row of whole) {
+        const parts = split.filter((g) => g.key === row.key && g.metric === row.metric);
+        expect(parts.reduce((n, g) => n + g.cycles, 0)).toBe(row.cycles);
+        expect(parts.reduce((n, g) => n + g.breached, 0)).toBe(row.breached);
+      }
+      expect(split.every((g) => /^\d{4}-(W\d{2}|\d{2})$/.test(g.period as string))).toBe(true);
+    }
+  });
+
+  test('without the option rows carry no period key (0.1 output unchanged)', () => {
+    expect(summarizeSla(states).groups.every((g) => !Object.hasOwn(g, 'period'))).toBe(true);
+  });
+
+  test('by end, an ended cycle counts where it stopped and an open cycle where it started', () => {
+    const cycle = (
+      status: CycleState['status'],
+      startedAt: string,
+      stoppedAt: string | null,
+    ): CycleState => ({
+      status,
+      breached: status === 'breached',
+      goal: { index: 0, target: 3_600_000, calendar: '24/7', timeZone: null, form: 'duration' },
+      key: null,
+      startedAt: Date.parse(startedAt),
+      stoppedAt: stoppedAt === null ? null : Date.parse(stoppedAt),
+      elapsed: 60_000,
+      remaining: 0,
+      percent: 0,
+      deadline: null,
+      breachedAt: null,
+      pausedFor: 0,
+      warnings: [],
+      nextChangeAt: null,
+    });
+    const cycles = [
+      cycle('met', '2026-03-01T10:00:00Z', '2026-03-03T10:00:00Z'),
+      cycle('cancelled', '2026-03-01T10:00:00Z', '2026-03-02T10:00:00Z'),
+      cycle('running', '2026-03-01T10:00:00Z', null),
+    ];
+    const state: SlaState = {
+      ticketId: 'T-1',
+      now: Date.parse('2026-03-04T00:00:00Z'),
+      attributes: {},
+      metrics: { m: { ...(cycles[2] as CycleState), cycles, breachedCycles: 0 } },
+      nextChangeAt: null,
+      breached: false,
+      nextDeadline: null,
+      policyVersion: null,
+    };
+    const rows = (by: 'start' | 'end') =>
+      summarizeSla([state], { period: { unit: 'day', timeZone: 'UTC', by } }).groups.map((g) => [
+        g.period,
+        g.cycles,
+      ]);
+    expect(rows('start')).toEqual([['2026-03-01', 3]]);
+    expect(rows('end')).toEqual([
+      ['2026-03-01', 1],
+      ['2026-03-02', 1],
+      ['2026-03-03', 1],
+    ]);
+  });
+
+  test('a bad period is refused before any state is read; a cycle without its instant is named', () => {
+    const untouchable = {
+      [Symbol.iterator]() {
+        throw new Error('read');
+      },
+    };
+    expect(() => summarizeSla(untouchable, { period: { unit: 'year', timeZone: 'UTC' } as never })).toThrow(
+      'options.period.unit: expected "day", "week" or "month", got "year"',
+    );
+    expect(() =>
+      summarizeSla(
+        [{ metrics: { m: { cycles: [{ status: 'met', elapsed: 1, startedAt: null }] } } }] as never,
+        {
+          period: { unit: 'day', timeZone: 'UTC' },
+        },
+      ),
+    ).toThrow('states[0].metrics.m.cycles[0].startedAt: expected an integer epoch-ms number from 1900');
+    expect(() =>
+      summarizeSla(
+        [
+          { metrics: { m: { cycles: [{ status: 'met', elapsed: 1, startedAt: 0, stoppedAt: 1e20 }] } } },
+        ] as never,
+        { period: { unit: 'day', timeZone: 'UTC', by: 'end' } },
+      ),
+    ).toThrow('states[0].metrics.m.cycles[0].stoppedAt: expected an integer epoch-ms number from 1900');
+  });
+
+  test('offsets are read from Intl per 52-week stretch of a zone, not per cycle', () => {
+    const proto = Intl.DateTimeFormat.prototype;
+    const descriptor = Object.getOwnPropertyDescriptor(proto, 'format') as PropertyDescriptor;
+    let reads = 0;
+    Object.defineProperty(proto, 'format', {
+      ...descriptor,
+      get(this: Intl.DateTimeFormat) {
+        reads++;
+        return descriptor.get?.call(this);
+      },
+    });
+    try {
+      // A zone no other test of this file reads, so that its offsets are not cached yet.
+      const many = [...states, ...states, ...states, ...states, ...states];
+      const summary = summarizeSla(many, { period: { unit: 'day', timeZone: 'Australia/Adelaide' } });
+      const cycles = summary.groups.reduce((n, g) => n + g.cycles, 0);
+      expect(cycles).toBeGreaterThan(5000);
+      // The sample spans at most two 52-week stretches: ~364 samples each, plus bisections.
+      expect(reads).toBeLessThan(1000);
+    } finally {
+      Object.defineProperty(proto, 'format', descriptor);
+    }
   });
 });
