@@ -126,14 +126,44 @@ function cycleFieldsJson(cycle: CycleState): string {
   );
 }
 
+/** Whether a metric's flattened fields are its latest cycle's, as `computeSlaState` makes them. */
+function sameFields(metric: MetricState, cycle: CycleState): boolean {
+  return (
+    metric.status === cycle.status &&
+    metric.breached === cycle.breached &&
+    metric.goal === cycle.goal &&
+    metric.key === cycle.key &&
+    metric.startedAt === cycle.startedAt &&
+    metric.stoppedAt === cycle.stoppedAt &&
+    metric.elapsed === cycle.elapsed &&
+    metric.remaining === cycle.remaining &&
+    metric.percent === cycle.percent &&
+    metric.deadline === cycle.deadline &&
+    metric.breachedAt === cycle.breachedAt &&
+    metric.pausedFor === cycle.pausedFor &&
+    metric.warnings === cycle.warnings &&
+    metric.nextChangeAt === cycle.nextChangeAt
+  );
+}
+
 function metricJson(metric: MetricState, latestOnly: boolean, parts: string[]): void {
-  parts.push(`{${cycleFieldsJson(metric)}`);
+  const fields = cycleFieldsJson(metric);
+  parts.push(`{${fields}`);
   if (!latestOnly) {
     const cycles = metric.cycles;
     if (!Array.isArray(cycles)) throw unusual;
     parts.push(',"cycles":[');
-    for (let i = 0; i < cycles.length; i++)
-      parts.push(`${i === 0 ? '{' : ',{'}${cycleFieldsJson(cycles[i] as CycleState)}}`);
+    const last = cycles.length - 1;
+    for (let i = 0; i <= last; i++) {
+      const cycle = cycles[i] as CycleState;
+      // The metric repeats its latest cycle's fields (the same values, the same goal and
+      // warnings objects): that cycle's text is already written once.
+      const text =
+        i === last && typeof cycle === 'object' && cycle !== null && sameFields(metric, cycle)
+          ? fields
+          : cycleFieldsJson(cycle);
+      parts.push(`${i === 0 ? '{' : ',{'}${text}}`);
+    }
     parts.push(']');
   }
   parts.push(`,"breachedCycles":${numberJson(metric.breachedCycles)}}`);
