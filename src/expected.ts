@@ -4,6 +4,8 @@
  * (`import * as expected from './expected.js'`), so that a bundler keeps only the texts of the
  * functions an app uses (docs/runtimes.md, "Bundle size").
  */
+import { formatInstant } from './time/instant.js';
+
 export const instant =
   'an instant: an integer epoch-ms number, a valid Date, or an RFC 3339 string with an offset such as "2026-03-02T09:00:00Z"';
 export const instantInRange = 'an instant from 1900-01-01T00:00:00Z to 2200-12-31T23:59:59.999Z';
@@ -110,7 +112,7 @@ export const groupBy =
 export const policyVersion = 'a policy version index (a number) or null';
 export const firstCreated = '"created": a tracker\'s first event is the ticket\'s creation';
 export const inOrder = (latestMs: number) =>
-  `an instant at or after the latest pushed event (${new Date(latestMs).toISOString()}): events are pushed in time order`;
+  `an instant at or after the latest pushed event (${formatInstant(latestMs)}): events are pushed in time order`;
 export const trackerEmpty = 'tracker: no event pushed yet; push the "created" event first';
 export const trackerOptions = 'options { ticketId?, calendars? }, or nothing';
 export const trackerTicketId = 'a ticket id: a string or a safe integer';
