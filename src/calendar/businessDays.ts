@@ -9,9 +9,11 @@
  * `[A - o, B - o)` clipped to the stretch. That is the chunks' own rule, so what is open here is
  * exactly what `isOpen` says.
  */
+
 import { msPerDay } from '../time/units.js';
 import { type Chunk, horizonEndMs } from './chunk.js';
 import type { DayHours } from './localHours.js';
+import { lastAtOrBefore } from './search.js';
 
 /** What the computation needs from a zoned calendar (a `ZonedTimeline` provides it). */
 export interface ZonedDays {
@@ -241,14 +243,7 @@ class OffsetCursor {
     if (chunk === null || ms < chunk.startMs || ms >= chunk.endMs) chunk = this.days.chunkHolding(ms);
     const startsMs = chunk.segmentStartsMs;
     // The last stretch starting at or before `ms` (the first, before the chunk).
-    let lo = 0;
-    let hi = startsMs.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if ((startsMs[mid] as number) <= ms) lo = mid;
-      else hi = mid - 1;
-    }
-    this.moveTo(chunk, lo);
+    this.moveTo(chunk, lastAtOrBefore(startsMs, ms));
     if (ms < chunk.startMs) this.startMs = Number.NEGATIVE_INFINITY;
     else if (ms >= chunk.endMs) this.endMs = Number.POSITIVE_INFINITY;
   }

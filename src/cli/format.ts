@@ -1,5 +1,7 @@
 /** Numbers for people: durations such as `1h 30m`, percentages, aligned tables, zoned instants. */
 
+import { zonedParts } from '../render/zonedTime.js';
+
 const units: readonly (readonly [suffix: string, ms: number])[] = [
   ['d', 86_400_000],
   ['h', 3_600_000],
@@ -88,8 +90,6 @@ export function renderTable(
   return [line(header), ...rows.map(line)].map((text) => `${text}\n`).join('');
 }
 
-const zonedFormats = new Map<string, Intl.DateTimeFormat>();
-
 /**
  * An instant as wall-clock time in `timeZone` with its offset and weekday:
  * `Mon 2026-03-02 09:00:00 -05:00` (milliseconds only when `withMs`).
@@ -98,26 +98,7 @@ const zonedFormats = new Map<string, Intl.DateTimeFormat>();
  * formatZoned(1772460000000, 'America/New_York', false) //=> 'Mon 2026-03-02 09:00:00 -05:00'
  */
 export function formatZoned(ms: number, timeZone: string, withMs: boolean): string {
-  let format = zonedFormats.get(timeZone);
-  if (format === undefined) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      weekday: 'short',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-      timeZoneName: 'longOffset',
-    });
-    zonedFormats.set(timeZone, format);
-  }
-  const part: Record<string, string> = {};
-  for (const { type, value } of format.formatToParts(ms)) part[type] = value;
-  // "GMT-05:00", or "GMT" for a zero offset.
-  const offset = (part.timeZoneName ?? 'GMT').replace('GMT', '') || '+00:00';
+  const p = zonedParts(ms, timeZone);
   const fraction = withMs ? `.${String(((ms % 1000) + 1000) % 1000).padStart(3, '0')}` : '';
-  return `${part.weekday} ${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}:${part.second}${fraction} ${offset}`;
+  return `${p.weekday} ${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}${fraction} ${p.offset}`;
 }

@@ -146,6 +146,16 @@ function groupByKeyOf(byKey: boolean | undefined, groupBy: string | undefined): 
   return byKey === true;
 }
 
+/** Commands that read no file (`serve`, `calendar-table`): any positional argument is a slip. */
+function noPositionals(positionals: readonly string[]): void {
+  if (positionals.length > 0)
+    throw new CliError(
+      cliMessage.badFlags(`unexpected argument ${JSON.stringify(positionals[0])}`),
+      ExitCode.Usage,
+      true,
+    );
+}
+
 /** At most one tickets file; none, or "-", is stdin. */
 function inputOf(positionals: readonly string[]): string | undefined {
   if (positionals.length > 1) throw new CliError(cliMessage.oneInput(positionals), ExitCode.Usage, true);
@@ -223,12 +233,7 @@ async function run(command: CommandName, args: readonly string[]): Promise<ExitC
     case 'serve': {
       const { values, positionals } = parse('serve', args);
       if (values.help) return printUsage(command);
-      if (positionals.length > 0)
-        throw new CliError(
-          cliMessage.badFlags(`unexpected argument ${JSON.stringify(positionals[0])}`),
-          ExitCode.Usage,
-          true,
-        );
+      noPositionals(positionals);
       if (values.policy === undefined)
         throw new CliError(cliMessage.requiredFlag('policy'), ExitCode.Usage, true);
       return runServe({
@@ -259,12 +264,7 @@ async function run(command: CommandName, args: readonly string[]): Promise<ExitC
     case 'calendar-table': {
       const { values, positionals } = parse('calendar-table', args);
       if (values.help) return printUsage(command);
-      if (positionals.length > 0)
-        throw new CliError(
-          cliMessage.badFlags(`unexpected argument ${JSON.stringify(positionals[0])}`),
-          ExitCode.Usage,
-          true,
-        );
+      noPositionals(positionals);
       return runCalendarTable({
         calendarPath: required(values.calendar, 'calendar'),
         from: required(values.from, 'from'),

@@ -6,7 +6,7 @@
  * no console error, page error or failed request. `.ci/run` installs Chromium when missing; only
  * when it cannot be found does this file skip, saying so.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -18,31 +18,12 @@ import {
   serializeSlaState,
   type Ticket,
 } from '../../src/index.js';
+import { chromiumArgs, chromiumPath, noChromiumReason } from '../chromium.js';
 import { buildGlobalScript } from './buildGlobal.js';
 import { computeWithGlobal, runtimeCase, runtimeExpected } from './fixture.js';
 
-/** Debian's chromium (or another Chromium named by SLA_CLOCK_CHROMIUM), if there is one. */
-function findChromium(): string | undefined {
-  const candidates = [process.env.SLA_CLOCK_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
-  return candidates.find((path): path is string => path !== undefined && path !== '' && existsSync(path));
-}
-
-const executablePath = findChromium();
-const skipReason =
-  "no Chromium at /usr/bin/chromium (nor SLA_CLOCK_CHROMIUM): install Debian's chromium package " +
-  '(`apt-get update && apt-get install -y chromium`; .ci/run does this when it can) to run the browser test';
-
-// Flags for a sandboxed machine with a closed network (the machine notes of this project):
-// without the background-networking ones Chromium keeps trying to reach Google's hosts.
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const executablePath = chromiumPath;
+const skipReason = noChromiumReason;
 
 type SerializedState = {
   metrics: Record<

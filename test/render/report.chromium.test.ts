@@ -7,32 +7,16 @@
  * out for print without overflowing an A4 width. Skipped only when no Chromium can be found, as
  * test/bundle/global.chromium.test.ts is.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { chromiumArgs, chromiumPath, noChromiumReason } from '../chromium.js';
 import { ensureBuilt, root, runCli, tempDir } from '../cli/run.js';
 import { richestTicket } from './pictures.js';
 
-function findChromium(): string | undefined {
-  const candidates = [process.env.SLA_CLOCK_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
-  return candidates.find((path): path is string => path !== undefined && path !== '' && existsSync(path));
-}
-
-const executablePath = findChromium();
-const skipReason =
-  "no Chromium at /usr/bin/chromium (nor SLA_CLOCK_CHROMIUM): install Debian's chromium package " +
-  '(`apt-get update && apt-get install -y chromium`; .ci/run does this when it can) to run the browser test';
-
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const executablePath = chromiumPath;
+const skipReason = noChromiumReason;
 
 const sample = ['--policy', 'examples/data/policy.json', '--now', '2026-04-01T00:00:00Z'];
 const input = 'examples/data/tickets.ndjson';

@@ -4,8 +4,10 @@
  * stretches of constant offset, read from `Intl` once per 52-week chunk and then only searched,
  * so a million instants cost a binary search each, not a million `Intl` calls.
  */
+
 import { msPerDay } from '../../time/units.js';
 import { msPerChunk } from '../chunk.js';
+import { lastAtOrBefore } from '../search.js';
 import { canonicalZoneName } from './canonicalZone.js';
 import { createOffsetReader, type OffsetReader, offsetSegments } from './offsets.js';
 
@@ -53,13 +55,7 @@ export class LocalDays {
     }
     // The last stretch starting at or before `ms` (the first starts at the chunk's start).
     const startsMs = chunk.startsMs;
-    let lo = 0;
-    let hi = startsMs.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if ((startsMs[mid] as number) <= ms) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lastAtOrBefore(startsMs, ms);
     this.stretchStartMs = startsMs[lo] as number;
     this.stretchEndMs = lo + 1 < startsMs.length ? (startsMs[lo + 1] as number) : (k + 1) * msPerChunk;
     this.stretchOffsetMs = chunk.offsetsMs[lo] as number;
