@@ -286,6 +286,13 @@ export const serveMessage = {
   draining: (requests: number) =>
     `shutting down: no new connections; finishing ${requests} ${requests === 1 ? 'request' : 'requests'}`,
   stopped: () => 'stopped',
+  exitedWith: (code: number) => `exited with code ${code}`,
+  killedBy: (signal: string) => `was killed by ${signal}`,
+  workerReplaced: (pid: number, how: string) => `server process ${pid} ${how}; started another`,
+  workerNotReplaced: (pid: number, how: string) =>
+    `server process ${pid} ${how} before it listened; not replaced`,
+  workerStartExit: (how: string) => `a server process ${how} before it listened`,
+  noWorkers: () => 'every server process has exited',
 } as const;
 
 /** Messages about one input line; the CLI prints them as `line N: <message>`. */
