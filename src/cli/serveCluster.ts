@@ -259,8 +259,10 @@ class Primary {
         break;
       case 'failed':
         state.failed = true;
+        // At start, the first reason is the one said (every worker fails alike: a port in use);
+        // later, a replacement that cannot start says why.
         if (this.phase === 'starting') this.failStart(message.message);
-        else logLine(message.message);
+        else if (this.phase !== 'failed') logLine(message.message);
         break;
       case 'draining':
         state.draining = message.requests;
