@@ -65,10 +65,13 @@ const howEnded = (code: number | null, signal: string | null) =>
 
 /** A worker: a `Service` that listens where the primary's other workers do, and does what it is told. */
 function runServeWorker(options: ServeOptions): Promise<ExitCode> {
-  const send = (message: ToPrimary) => {
-    // The primary may be gone (then this worker stops, below): nothing to tell.
-    if (process.connected) process.send?.(message, undefined, undefined, () => {});
-  };
+  /** Resolves once the message is written (or could not be: the primary is gone). */
+  const send = (message: ToPrimary) =>
+    new Promise<void>((resolve) => {
+      if (process.connected && process.send !== undefined)
+        process.send(message, undefined, undefined, () => resolve());
+      else resolve();
+    });
   let service: Service | null = null;
   let listening = false;
   let stopAsked = false;
@@ -86,15 +89,14 @@ function runServeWorker(options: ServeOptions): Promise<ExitCode> {
     // not stop it from listening).
     if (!listening) return;
     const requests = service.shutdown();
-    if (requests !== null) send({ kind: 'draining', requests });
+    if (requests !== null) void send({ kind: 'draining', requests });
   };
   const fail = (error: unknown) => {
-    // The primary writes the message, once for all workers.
-    send({
+    // The primary writes the message, once for all workers; this process ends once it is sent.
+    void send({
       kind: 'failed',
       message: error instanceof CliError ? error.message : serveMessage.internalLog(errorText(error)),
-    });
-    finish(ExitCode.Usage);
+    }).then(() => finish(ExitCode.Usage));
   };
   const start = (message: Extract<ToWorker, { kind: 'start' }>) => {
     if (service !== null || stopAsked) return;
@@ -112,7 +114,7 @@ function runServeWorker(options: ServeOptions): Promise<ExitCode> {
     service = started;
     started.listen().then((url) => {
       listening = true;
-      send({ kind: 'listening', url });
+      void send({ kind: 'listening', url });
       if (stopAsked) stop();
       started.stopped.then(() => finish(ExitCode.Ok));
     }, fail);
@@ -127,7 +129,7 @@ function runServeWorker(options: ServeOptions): Promise<ExitCode> {
         // The primary validated them: a failure here is a bug; the loaded policies stay.
         logLine(serveMessage.internalLog(errorText(error)));
       }
-      send({ kind: 'swapped', round: message.round });
+      void send({ kind: 'swapped', round: message.round });
     }
   };
   // SIGHUP goes to the primary, which reads the files once and sends the policies; a SIGHUP sent to
@@ -137,17 +139,16 @@ function runServeWorker(options: ServeOptions): Promise<ExitCode> {
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
   process.on('SIGHUP', ignore);
-  // The primary is gone: nobody hands this worker connections any more.
-  process.on('disconnect', stop);
-  send({ kind: 'ready' });
+  // (A worker whose primary is gone, killed, is ended by node:cluster at once.)
+  void send({ kind: 'ready' });
   return finished.then((code) => {
     process.off('message', onMessage);
     process.off('SIGTERM', stop);
     process.off('SIGINT', stop);
     process.off('SIGHUP', ignore);
-    process.off('disconnect', stop);
-    // Closes the IPC channel, which would keep this process alive.
-    if (process.connected) process.disconnect();
+    // Closes the IPC channel, which would keep this process alive, as an end the primary expects
+    // (a plain `process.disconnect()` makes node:cluster exit at once, with code 0).
+    if (process.connected) cluster.worker?.disconnect();
     return code;
   });
 }
