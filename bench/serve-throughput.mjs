@@ -6,7 +6,8 @@
 // the size of sla-clock's answer (the same bytes), so the difference is what sla-clock adds:
 // routing, checks, computing and serializing the state.
 //
-// Then /v1/states of 20,000 tickets in one request, with and without workers: the pool's share.
+// Then /v1/states of 20,000 tickets in one request, with --workers 1 and 2: one request is computed
+// by the one process that receives it, so the two should take the same time.
 //
 // Needs `npm run build`. Usage: node bench/serve-throughput.mjs [seconds] [connections,...] [rounds]
 //   (default 5 s per run, connections 1,16,64, 3 rounds; the median round is reported). Loopback only.
@@ -196,7 +197,7 @@ server.listen(0, '127.0.0.1', () => process.stderr.write('listening on http://12
     const samples = new Map(servers.map((server) => [server.label, []]));
     for (let round = 0; round < rounds; round++) {
       for (const server of servers) {
-        await load(server.port, connections, 1); // warm-up: JIT, worker threads, keep-alive sockets
+        await load(server.port, connections, 1); // warm-up: JIT (in every server process), keep-alive sockets
         samples.get(server.label).push(await load(server.port, connections, seconds));
       }
     }

@@ -67,10 +67,7 @@ export async function runCompute(options: ComputeOptions): Promise<ExitCode> {
   // calendars): start them while this thread validates both, and stop them if either is invalid.
   const pool =
     options.workers > 1
-      ? new ComputePool(
-          { policies: [{ name: policyName, spec }], defaultPolicy: policyName, calendars: calendarsSpec },
-          options.workers,
-        )
+      ? new ComputePool({ policies: [{ name: policyName, spec }], calendars: calendarsSpec }, options.workers)
       : null;
   let policy: Policy;
   let at: ReturnType<typeof computeOptionsOf>;

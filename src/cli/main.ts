@@ -29,7 +29,7 @@ import { parseHolidaysRequest, runHolidays } from './holidays.js';
 import { type CommandName, cliMessage, usage } from './messages.js';
 import { parsePolicyFlags } from './policySet.js';
 import { runReport } from './report.js';
-import { runServe } from './serve.js';
+import { runServeCommand } from './serveCluster.js';
 import { runValidate } from './validate.js';
 import { packageVersion, tzVersion } from './version.js';
 
@@ -236,7 +236,7 @@ async function run(command: CommandName, args: readonly string[]): Promise<ExitC
       noPositionals(positionals);
       if (values.policy === undefined)
         throw new CliError(cliMessage.requiredFlag('policy'), ExitCode.Usage, true);
-      return runServe({
+      return runServeCommand({
         policies: parsePolicyFlags(values.policy),
         calendarsPath: values.calendars,
         host: parseHost(values.host),

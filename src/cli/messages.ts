@@ -84,9 +84,9 @@ const commandUsage: Record<CommandName, string> = {
   --calendars FILE      host calendars: a JSON object of calendars by name
   --port N              default 8080; 0 picks a free port
   --host ADDRESS        default 127.0.0.1 (loopback only); 0.0.0.0 or :: to listen everywhere
-  --workers N           worker threads for /v1/state and /v1/states (default 1: none)
+  --workers N           server processes sharing the port (default 1: this process serves)
   --max-body SIZE       the largest request body: 10mb (default), 512kb, 1048576 (bytes); at most 256mb
-  --max-connections N   open connections at once (default 1024); more are closed at once
+  --max-connections N   open connections at once, per process (default 1024); more are closed at once
   --request-timeout D   the time a whole request may take to arrive (default 2m; 30s, PT5M, ...)`,
   holidays: `sla-clock holidays --country US [--region CA] --from 2026 [--to 2028] [--types public,bank]
 
@@ -286,6 +286,13 @@ export const serveMessage = {
   draining: (requests: number) =>
     `shutting down: no new connections; finishing ${requests} ${requests === 1 ? 'request' : 'requests'}`,
   stopped: () => 'stopped',
+  exitedWith: (code: number) => `exited with code ${code}`,
+  killedBy: (signal: string) => `was killed by ${signal}`,
+  workerReplaced: (pid: number, how: string) => `server process ${pid} ${how}; started another`,
+  workerNotReplaced: (pid: number, how: string) =>
+    `server process ${pid} ${how} before it listened; not replaced`,
+  workerStartExit: (how: string) => `a server process ${how} before it listened`,
+  noWorkers: () => 'every server process has exited',
 } as const;
 
 /** Messages about one input line; the CLI prints them as `line N: <message>`. */

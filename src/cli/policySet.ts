@@ -62,6 +62,15 @@ function loadOne(file: PolicyFile, nowMs: number): LoadedPolicy {
   return { ...file, spec, policy, fingerprint: fingerprint(spec), loadedAtMs: nowMs };
 }
 
+/**
+ * A loaded policy as the primary process of `serve --workers N` sends it to its workers (over IPC,
+ * as JSON): each worker compiles it again, and serves what the primary read, when it read it.
+ */
+export interface SharedPolicy extends PolicyFile {
+  readonly spec: unknown;
+  readonly loadedAtMs: number;
+}
+
 /** What a reload did, for the log. */
 export interface Reload {
   readonly set: PolicySet;
@@ -89,6 +98,28 @@ export class PolicySet {
   /** Loads every file; any problem ends the start with exit code 2, as `compute` does. */
   static load(files: readonly PolicyFile[], nowMs: number): PolicySet {
     return new PolicySet(files.map((file) => loadOne(file, nowMs)));
+  }
+
+  /**
+   * The set the primary process sent: compiled here (it validated every spec), each policy whose
+   * file has not changed since `previous` kept as it was compiled.
+   */
+  static fromShared(shared: readonly SharedPolicy[], previous?: PolicySet): PolicySet {
+    return new PolicySet(
+      shared.map((one) => {
+        const loaded = previous?.byName.get(one.name);
+        const print = fingerprint(one.spec);
+        if (loaded !== undefined && loaded.fingerprint === print && loaded.loadedAtMs === one.loadedAtMs)
+          return loaded;
+        const { name, path, spec, loadedAtMs } = one;
+        return { name, path, spec, policy: compileLoaded(path, spec), fingerprint: print, loadedAtMs };
+      }),
+    );
+  }
+
+  /** What a worker process needs to build this set again (`fromShared`). */
+  shared(): SharedPolicy[] {
+    return this.policies.map(({ name, path, spec, loadedAtMs }) => ({ name, path, spec, loadedAtMs }));
   }
 
   /**

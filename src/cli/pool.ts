@@ -1,11 +1,10 @@
-/** The worker pool of `compute --workers N` and `serve --workers N` (tinypool: a maintained fork of piscina). */
+/** The worker pool of `compute --workers N` (tinypool: a maintained fork of piscina). */
 import { availableParallelism } from 'node:os';
 import { Tinypool } from 'tinypool';
 import { type LineOutput, unpackBatch, type WireBatch } from './batch.js';
-import type { Answer } from './jsonRequests.js';
 import type { TextBatch } from './ndjson.js';
 import type { ClassifiedLine } from './tickets.js';
-import type { LinesTask, StateRequest, StateTask, WorkerData } from './worker.js';
+import type { LinesTask, WorkerData } from './worker.js';
 
 /** How long a thread started on demand waits for work before it stops (one starts again if needed). */
 const idleThreadMs = 30_000;
@@ -57,13 +56,6 @@ export class ComputePool {
     if (this.failure !== null) throw this.failure;
     const task: LinesTask = { kind: 'lines', batch, policy, nowMs, output };
     return unpackBatch((await this.pool.run(task)) as WireBatch);
-  }
-
-  /** `/v1/state` bodies answered by a worker, in order; rejects if the worker failed. */
-  async runStates(requests: readonly StateRequest[]): Promise<Answer[]> {
-    if (this.failure !== null) throw this.failure;
-    const task: StateTask = { kind: 'state', requests };
-    return (await this.pool.run(task)) as Answer[];
   }
 
   async destroy(): Promise<void> {

@@ -7,18 +7,17 @@
  * request timeouts, a connection limit, keep-alive, header size) is an option of `http.Server`;
  * and a library with two runtime dependencies should not gain a third tree of them for a command.
  *
- * One `Generation` (the loaded policies and the worker pool compiled from them) serves each request
- * from start to end; SIGHUP builds a new one and swaps it in, and the old pool stops once its last
- * request is done. SIGTERM (and SIGINT) stop accepting, finish what is in flight, then resolve.
+ * One `PolicySet` serves each request from start to end; SIGHUP builds a new one and swaps it in.
+ * SIGTERM (and SIGINT) stop accepting, finish what is in flight, then resolve. `--workers N` runs N
+ * of these services in processes of their own (serveCluster.ts); each computes in its own thread.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { localDaysOf } from '../calendar/zone/localDays.js';
 import * as expected from '../expected.js';
 import type { Calendar, PeriodOptions } from '../index.js';
-import { classifyLines, computeItems, errorLine, type LineOutput } from './batch.js';
-import { compileCalendars, computeOptionsOf, readCalendarsSpec } from './calendars.js';
-import { Dispatcher, maxWorkerBatchChars } from './dispatch.js';
+import { computeItems, errorLine, type LineOutput } from './batch.js';
+import { computeOptionsOf, loadCalendars } from './calendars.js';
 import { CliError, ExitCode } from './exit.js';
 import { errorBody, HttpError } from './httpError.js';
 import { type BodyKind, bodyChunks, checkBody, queryOf, readBody } from './httpRequest.js';
@@ -33,10 +32,8 @@ import {
 import { cliMessage, serveMessage } from './messages.js';
 import { BatchSplitter, lineBatchOf, type TextBatch } from './ndjson.js';
 import { type LoadedPolicy, type PolicyFile, PolicySet } from './policySet.js';
-import { ComputePool } from './pool.js';
 import { diffOf, type NdjsonRun, reportOf } from './serveReports.js';
-import { StateBatcher } from './stateBatcher.js';
-import { type ClassifiedLine, type InputItem, TicketAssembler } from './tickets.js';
+import { type InputItem, TicketAssembler } from './tickets.js';
 import { packageVersion, tzVersion } from './version.js';
 
 /** `sla-clock serve`'s flags, checked (docs/service.md, "Flags"). */
@@ -45,54 +42,17 @@ export interface ServeOptions {
   readonly calendarsPath: string | undefined;
   readonly host: string;
   readonly port: number;
+  /** HTTP server processes (docs/service.md, "Workers"); 1: this process serves. */
   readonly workers: number;
   readonly maxBodyBytes: number;
   readonly maxConnections: number;
   readonly requestTimeoutMs: number;
 }
 
-/** Lines per batch a worker computes for `/v1/states`, as `compute` sends them. */
-const batchSize = 256;
-/** Batches in flight per worker and request: keeps workers busy, and memory flat. */
-const batchesPerWorker = 3;
 /** How long an idle keep-alive connection stays open (Node's default). */
 const keepAliveMs = 5_000;
 /** The time the request's headers may take to arrive, at most (and at most the request timeout). */
 const headersTimeoutMs = 10_000;
-
-/** The policies in force and the pool compiled from them: what a request is served by. */
-class Generation {
-  private users = 0;
-  private retired = false;
-
-  readonly batcher: StateBatcher | null;
-
-  constructor(
-    readonly policies: PolicySet,
-    readonly pool: ComputePool | null,
-  ) {
-    this.batcher = pool === null ? null : new StateBatcher(pool);
-  }
-
-  acquire(): void {
-    this.users++;
-  }
-
-  release(): void {
-    if (--this.users === 0 && this.retired) this.stopPool();
-  }
-
-  /** Replaced: its pool stops once the requests it serves are done. */
-  retire(): void {
-    this.retired = true;
-    if (this.users === 0) this.stopPool();
-  }
-
-  private stopPool(): void {
-    // Nothing waits for it, and a pool that fails to stop is no reason to stop serving.
-    this.pool?.destroy().catch(() => {});
-  }
-}
 
 type Handler = (exchange: Exchange) => Promise<void>;
 
@@ -110,7 +70,8 @@ interface Exchange {
   readonly request: IncomingMessage;
   readonly response: ServerResponse;
   readonly query: ReadonlyMap<string, string>;
-  readonly generation: Generation;
+  /** The policies in force when the request arrived: they serve it to its end. */
+  readonly policies: PolicySet;
   /** The server's clock when the request arrived: the default `now`. */
   readonly receivedMs: number;
 }
@@ -231,11 +192,11 @@ function named(query: ReadonlyMap<string, string>, name: string): string | undef
  * drives it; a test could too.
  *
  * @example
- * const service = new Service(options, PolicySet.load(files, Date.now()), undefined, undefined)
+ * const service = new Service(options, PolicySet.load(files, Date.now()), undefined)
  * await service.listen() //=> 'http://127.0.0.1:8080'
  */
 export class Service {
-  private generation: Generation;
+  private policies: PolicySet;
   private draining = false;
   private inFlight = 0;
   /** Requests of each connection whose responses have not ended (pipelined ones included). */
@@ -249,10 +210,9 @@ export class Service {
   constructor(
     private readonly options: ServeOptions,
     policies: PolicySet,
-    private readonly calendarsSpec: unknown,
     private readonly calendars: Readonly<Record<string, Calendar>> | undefined,
   ) {
-    this.generation = new Generation(policies, this.poolFor(policies));
+    this.policies = policies;
     this.stopped = new Promise((resolve) => {
       this.resolveStopped = resolve;
     });
@@ -280,7 +240,7 @@ export class Service {
       '/v1/policies': {
         method: 'GET',
         query: [],
-        handle: async (e) => this.sendJson(e.response, 200, JSON.stringify(e.generation.policies.describe())),
+        handle: async (e) => this.sendJson(e.response, 200, JSON.stringify(e.policies.describe())),
       },
       '/v1/version': {
         method: 'GET',
@@ -317,18 +277,6 @@ export class Service {
     this.server.on('clientError', (error, socket) => this.clientError(error, socket as Socket));
   }
 
-  private poolFor(policies: PolicySet): ComputePool | null {
-    if (this.options.workers <= 1) return null;
-    return new ComputePool(
-      {
-        policies: policies.policies.map(({ name, spec }) => ({ name, spec })),
-        defaultPolicy: policies.defaultName,
-        calendars: this.calendarsSpec,
-      },
-      this.options.workers,
-    );
-  }
-
   /** Listens; rejects (exit code 2) when the address cannot be bound. Returns the URL. */
   listen(): Promise<string> {
     const { host, port } = this.options;
@@ -344,39 +292,32 @@ export class Service {
     });
   }
 
-  /** SIGTERM: no new connections, every request in flight finished, then `stopped` resolves. */
-  shutdown(log: (line: string) => void): void {
-    if (this.draining) return;
+  /**
+   * SIGTERM: no new connections, every request in flight finished, then `stopped` resolves. Returns
+   * how many requests are being finished (null if it was already draining). The listening socket is
+   * closed before it returns: a client that reads the log line finds the port closed.
+   */
+  shutdown(): number | null {
+    if (this.draining) return null;
     this.draining = true;
-    // Closed before it is said: a client that reads the line finds the port closed.
-    this.server.close(() => {
-      this.dispose().then(this.resolveStopped, this.resolveStopped);
-    });
+    this.server.close(() => this.resolveStopped());
     this.server.closeIdleConnections();
-    log(serveMessage.draining(this.inFlight));
+    return this.inFlight;
   }
 
-  /** Stops the worker threads of the policies in force (retired ones stop by themselves). */
-  async dispose(): Promise<void> {
-    await this.generation.pool?.destroy();
+  /** The policies in force. */
+  get loaded(): PolicySet {
+    return this.policies;
+  }
+
+  /** Swaps in another set of policies: requests that arrive from now on are served by it. */
+  replacePolicies(policies: PolicySet): void {
+    this.policies = policies;
   }
 
   /** SIGHUP: the policy files read again; a bad one keeps its loaded policy. */
   reload(log: (line: string) => void): void {
-    let reloaded: ReturnType<PolicySet['reload']>;
-    try {
-      reloaded = this.generation.policies.reload(Date.now());
-    } catch (error) {
-      log(serveMessage.internalLog(error instanceof Error ? (error.stack ?? error.message) : String(error)));
-      return;
-    }
-    for (const line of reloaded.kept) log(line);
-    if (reloaded.set !== this.generation.policies) {
-      const old = this.generation;
-      this.generation = new Generation(reloaded.set, this.poolFor(reloaded.set));
-      old.retire();
-    }
-    log(serveMessage.reloaded(reloaded.changed));
+    this.policies = reloadPolicies(this.policies, log);
   }
 
   private sendJson(
@@ -437,8 +378,7 @@ export class Service {
   async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     this.pending.set(request.socket, (this.pending.get(request.socket) ?? 0) + 1);
     const receivedMs = Date.now();
-    const generation = this.generation;
-    generation.acquire();
+    const policies = this.policies;
     this.inFlight++;
     let exchange: Exchange | null = null;
     try {
@@ -464,7 +404,7 @@ export class Service {
         );
       const query = queryOf(queryStart < 0 ? '' : url.slice(queryStart), path, route.query);
       if (route.body !== undefined) checkBody(request, path, route.body, this.options.maxBodyBytes);
-      exchange = { request, response, query, generation, receivedMs };
+      exchange = { request, response, query, policies, receivedMs };
       await route.handle(exchange);
     } catch (error) {
       try {
@@ -476,7 +416,6 @@ export class Service {
       }
     } finally {
       this.inFlight--;
-      generation.release();
       this.requestDone(request.socket, response);
     }
   }
@@ -540,7 +479,7 @@ export class Service {
 
   private context(exchange: Exchange, latest: boolean): RequestContext {
     return {
-      policies: exchange.generation.policies.lookup,
+      policies: exchange.policies.lookup,
       calendars: this.calendars,
       receivedMs: exchange.receivedMs,
       latestOnly: latest,
@@ -550,14 +489,10 @@ export class Service {
   private async state(exchange: Exchange): Promise<void> {
     const latest = latestOnly(exchange.query);
     const body = await readBody(exchange.request, this.options.maxBodyBytes);
-    const batcher = exchange.generation.batcher;
-    const context = this.context(exchange, latest);
-    // A body too big for a worker's heap (see dispatch.ts) is computed here.
-    const answer =
-      batcher !== null && body.length <= maxWorkerBatchChars
-        ? await batcher.answer({ body, receivedMs: exchange.receivedMs, latestOnly: latest }, context)
-        : answerOf(() => answerState(body, context));
-    this.sendAnswer(exchange.response, answer);
+    this.sendAnswer(
+      exchange.response,
+      answerOf(() => answerState(body, this.context(exchange, latest))),
+    );
   }
 
   private async explain(exchange: Exchange): Promise<void> {
@@ -570,7 +505,7 @@ export class Service {
 
   /** What `/v1/states`, `/v1/report` and `/v1/diff` share: the policy and `now` of the query. */
   private runOf(exchange: Exchange, policyParam: string, allowLive = false): NdjsonRun {
-    const loaded: LoadedPolicy = exchange.generation.policies.find(named(exchange.query, policyParam));
+    const loaded: LoadedPolicy = exchange.policies.find(named(exchange.query, policyParam));
     const nowText = exchange.query.get('now');
     const live = allowLive && nowText === 'live';
     const nowMs = live ? exchange.receivedMs : nowFrom(nowText, exchange.receivedMs);
@@ -602,33 +537,15 @@ export class Service {
     const deliver = () => {
       for (const chunk of computeItems(items, policy, run.at, output).stdout) writer.write(chunk);
     };
-    const pool = exchange.generation.pool;
-    const splitter = new BatchSplitter(pool === null ? Number.POSITIVE_INFINITY : batchSize);
+    const splitter = new BatchSplitter(Number.POSITIVE_INFINITY);
     const batches: TextBatch[] = [];
     let nextLine = 1;
-    const dispatcher =
-      pool === null
-        ? null
-        : new Dispatcher(
-            { run: (batch) => pool.runLines(batch, run.loaded.name, run.nowMs, output) },
-            (batch) => classifyLines(batch, policy, run.at, output),
-            (classified: readonly ClassifiedLine[]) => {
-              items.length = 0;
-              for (const line of classified) assembler.accept(line, items);
-              deliver();
-            },
-          );
-    const take = async () => {
+    const take = () => {
       for (const batch of batches) {
         nextLine = batch.firstLine + batch.lineCount;
-        if (dispatcher === null) {
-          items.length = 0;
-          assembler.pushBatch(lineBatchOf(batch), items);
-          deliver();
-        } else {
-          dispatcher.add(batch);
-          await dispatcher.waitUntilFewer(this.options.workers * batchesPerWorker);
-        }
+        items.length = 0;
+        assembler.pushBatch(lineBatchOf(batch), items);
+        deliver();
       }
       batches.length = 0;
     };
@@ -636,13 +553,12 @@ export class Service {
       for await (const chunk of bodyChunks(exchange.request, run.maxBodyBytes)) {
         splitter.push(chunk, batches);
         splitter.flush(batches);
-        await take();
+        take();
         await writer.ready();
         if (writer.closed) return;
       }
       splitter.end(batches);
-      await take();
-      await dispatcher?.waitUntilFewer(1);
+      take();
       items.length = 0;
       assembler.end(items);
       deliver();
@@ -653,8 +569,6 @@ export class Service {
       writer.write(errorLine([{ line: nextLine, code: error.code, message: error.message }]));
       exchange.response.shouldKeepAlive = false;
       writer.end();
-    } finally {
-      dispatcher?.stop();
     }
   }
 
@@ -667,7 +581,7 @@ export class Service {
   }
 
   private async diff(exchange: Exchange): Promise<void> {
-    const policies = exchange.generation.policies;
+    const policies = exchange.policies;
     for (const name of ['before', 'after'])
       if (!exchange.query.has(name))
         throw new HttpError(400, 'missing_parameter', serveMessage.missingParameter('/v1/diff', name));
@@ -680,38 +594,51 @@ export class Service {
 }
 
 /**
+ * SIGHUP: the policy files read again (a bad one keeps its loaded policy), what happened logged.
+ * Returns the set to serve from now on.
+ */
+export function reloadPolicies(policies: PolicySet, log: (line: string) => void): PolicySet {
+  let reloaded: ReturnType<PolicySet['reload']>;
+  try {
+    reloaded = policies.reload(Date.now());
+  } catch (error) {
+    log(serveMessage.internalLog(error instanceof Error ? (error.stack ?? error.message) : String(error)));
+    return policies;
+  }
+  for (const line of reloaded.kept) log(line);
+  log(serveMessage.reloaded(reloaded.changed));
+  return reloaded.set;
+}
+
+/** Writes a line to stderr: the service's log. */
+export function logLine(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
+/**
  * The command: load, listen, say where (`listening on http://HOST:PORT` on stderr), serve until
- * SIGTERM or SIGINT; exit code 0 after a clean stop, 2 (a `CliError`) when it cannot start.
+ * SIGTERM or SIGINT; exit code 0 after a clean stop, 2 (a `CliError`) when it cannot start. This
+ * process serves alone: `--workers N` (N > 1) goes through serveCluster.ts instead.
  *
  * @example
  * process.exitCode = await runServe({ policies: [{ name: 'default', path: 'policy.json' }], ... })
  */
 export async function runServe(options: ServeOptions): Promise<ExitCode> {
   const policies = PolicySet.load(options.policies, Date.now());
-  const calendarsSpec =
-    options.calendarsPath === undefined ? undefined : readCalendarsSpec(options.calendarsPath);
-  const calendars =
-    options.calendarsPath === undefined ? undefined : compileCalendars(options.calendarsPath, calendarsSpec);
-  const service = new Service(options, policies, calendarsSpec, calendars);
-  const log = (line: string) => {
-    process.stderr.write(`${line}\n`);
+  const calendars = loadCalendars(options.calendarsPath);
+  const service = new Service(options, policies, calendars);
+  const stop = () => {
+    const requests = service.shutdown();
+    if (requests !== null) logLine(serveMessage.draining(requests));
   };
-  const stop = () => service.shutdown(log);
-  const reload = () => service.reload(log);
+  const reload = () => service.reload(logLine);
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
   process.on('SIGHUP', reload);
   try {
-    let url: string;
-    try {
-      url = await service.listen();
-    } catch (error) {
-      await service.dispose();
-      throw error;
-    }
-    log(serveMessage.listening(url));
+    logLine(serveMessage.listening(await service.listen()));
     await service.stopped;
-    log(serveMessage.stopped());
+    logLine(serveMessage.stopped());
     return ExitCode.Ok;
   } finally {
     process.off('SIGTERM', stop);

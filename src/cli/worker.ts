@@ -1,14 +1,11 @@
 /**
- * A worker thread of `compute --workers N` and `serve --workers N`: compiles each policy the first
- * time a task names it, from the JSON the pool was started with, then parses, classifies and
- * computes batches of raw lines (`compute`, `/v1/states`) or answers `/v1/state` bodies.
+ * A worker thread of `compute --workers N`: compiles each policy the first time a task names it,
+ * from the JSON the pool was started with, then parses, classifies and computes batches of raw
+ * lines.
  */
 import { Tinypool } from 'tinypool';
 import { type Calendar, compileCalendar, type Policy, safeCompilePolicy } from '../index.js';
 import { classifyLines, type LineOutput, packBatch } from './batch.js';
-import { HttpError } from './httpError.js';
-import { answerOf, answerState, type PolicyLookup } from './jsonRequests.js';
-import { serveMessage } from './messages.js';
 import type { TextBatch } from './ndjson.js';
 
 /** What every worker is started with. */
@@ -19,8 +16,6 @@ export interface WorkerData {
    * reaches it.
    */
   readonly policies: readonly { readonly name: string; readonly spec: unknown }[];
-  /** The policy of a `/v1/state` body that names none; null when a body must name one. */
-  readonly defaultPolicy: string | null;
   /** `--calendars` as read from its file (validated by the main thread too), or undefined. */
   readonly calendars: unknown;
 }
@@ -34,20 +29,7 @@ export interface LinesTask {
   readonly output: LineOutput;
 }
 
-/** One `/v1/state` body, to answer from parse to serialized JSON. */
-export interface StateRequest {
-  readonly body: string;
-  readonly receivedMs: number;
-  readonly latestOnly: boolean;
-}
-
-/** `/v1/state` bodies that arrived together, answered in one task (one message each way). */
-export interface StateTask {
-  readonly kind: 'state';
-  readonly requests: readonly StateRequest[];
-}
-
-export type WorkerTask = LinesTask | StateTask;
+export type WorkerTask = LinesTask;
 
 const data = Tinypool.workerData as WorkerData;
 const specs = new Map(data.policies.map(({ name, spec }) => [name, spec]));
@@ -64,41 +46,25 @@ function calendarsIn(spec: unknown): Readonly<Record<string, Calendar>> | undefi
   }
 }
 
-/** The policy of that name, compiled on first use; the same 400 or 404 as the main thread's. */
-const lookup: PolicyLookup = (requested) => {
-  const name = requested ?? data.defaultPolicy;
-  if (name === null)
-    throw new HttpError(400, 'policy_required', serveMessage.policyRequired([...specs.keys()]));
+/** The policy of that name, compiled on first use (the main thread validated it). */
+function policyNamed(name: string): Policy {
   let policy = compiled.get(name);
   if (policy === undefined) {
-    if (!specs.has(name))
-      throw new HttpError(404, 'unknown_policy', serveMessage.unknownPolicy(name, [...specs.keys()]));
+    if (!specs.has(name)) throw new Error(`no policy ${JSON.stringify(name)} in this worker`);
     const result = safeCompilePolicy(specs.get(name));
     if (!result.success) throw result.error;
     policy = result.data;
     compiled.set(name, policy);
   }
   return policy;
-};
+}
 
 /**
- * The task function. Lines: computed tickets, event lines and errors out, in order, packed into one
- * buffer that is moved, not copied, to the main thread. A state: its answer.
+ * The task function: computed tickets, event lines and errors out, in order, packed into one
+ * buffer that is moved, not copied, to the main thread.
  */
 export default function runTask(task: WorkerTask): unknown {
-  if (task.kind === 'state') {
-    return task.requests.map((request) =>
-      answerOf(() =>
-        answerState(request.body, {
-          policies: lookup,
-          calendars,
-          receivedMs: request.receivedMs,
-          latestOnly: request.latestOnly,
-        }),
-      ),
-    );
-  }
-  const policy = lookup(task.policy);
+  const policy = policyNamed(task.policy);
   const at = calendars === undefined ? { now: task.nowMs } : { now: task.nowMs, calendars };
   return Tinypool.move(packBatch(classifyLines(task.batch, policy, at, task.output)));
 }

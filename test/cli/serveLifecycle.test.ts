@@ -5,7 +5,6 @@
  */
 import { writeFileSync } from 'node:fs';
 import { Agent } from 'node:http';
-import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generateTickets } from '../../bench/generate.js';
 import {
@@ -16,7 +15,7 @@ import {
   type Ticket,
 } from '../../src/index.js';
 import { runCli, tempDir, writeFile } from './run.js';
-import { errorOf, postJson, postNdjson, send, startServer } from './server.js';
+import { chunk, errorOf, postJson, postNdjson, rawConnection, send, startServer } from './server.js';
 
 const policyOf = (target: string): PolicySpec => ({
   metrics: {
@@ -38,48 +37,6 @@ beforeAll(() => {
 });
 afterAll(() => dir.remove());
 
-/** A raw connection: write bytes, wait until what was read contains some text. */
-function rawConnection(port: number) {
-  const socket: Socket = connect(port, '127.0.0.1');
-  let received = '';
-  let closed = false;
-  const waiters: (() => void)[] = [];
-  const wake = () => {
-    for (const waiter of waiters.splice(0)) waiter();
-  };
-  socket.on('data', (chunk) => {
-    received += chunk.toString('utf8');
-    wake();
-  });
-  socket.on('close', () => {
-    closed = true;
-    wake();
-  });
-  socket.on('error', () => {});
-  const until = async (done: () => boolean, what: string, timeoutMs = 10_000) => {
-    const deadline = Date.now() + timeoutMs;
-    while (!done()) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; received:\n${received}`);
-      await new Promise<void>((resolve) => {
-        waiters.push(resolve);
-        setTimeout(resolve, 50);
-      });
-    }
-  };
-  return {
-    socket,
-    write: (text: string) => socket.write(text),
-    received: () => received,
-    waitFor: (text: string) => until(() => received.includes(text), JSON.stringify(text)),
-    waitClosed: () => until(() => closed, 'the connection to close'),
-    get closed() {
-      return closed;
-    },
-  };
-}
-
-/** One HTTP chunk of a chunked body. */
-const chunk = (text: string) => `${Buffer.byteLength(text).toString(16)}\r\n${text}\r\n`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.concurrent('signals', () => {

@@ -4,6 +4,7 @@
  */
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { type Agent, request } from 'node:http';
+import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { ensureBuilt, root } from './run.js';
 
@@ -167,3 +168,46 @@ export function errorOf(answer: HttpAnswer): { code: string; message: string; is
   const parsed = JSON.parse(answer.body) as { error: { code: string; message: string; issues?: unknown[] } };
   return parsed.error;
 }
+
+/** A raw connection: write bytes, wait until what was read contains some text. */
+export function rawConnection(port: number) {
+  const socket: Socket = connect(port, '127.0.0.1');
+  let received = '';
+  let closed = false;
+  const waiters: (() => void)[] = [];
+  const wake = () => {
+    for (const waiter of waiters.splice(0)) waiter();
+  };
+  socket.on('data', (chunk) => {
+    received += chunk.toString('utf8');
+    wake();
+  });
+  socket.on('close', () => {
+    closed = true;
+    wake();
+  });
+  socket.on('error', () => {});
+  const until = async (done: () => boolean, what: string, timeoutMs = 10_000) => {
+    const deadline = Date.now() + timeoutMs;
+    while (!done()) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; received:\n${received}`);
+      await new Promise<void>((resolve) => {
+        waiters.push(resolve);
+        setTimeout(resolve, 50);
+      });
+    }
+  };
+  return {
+    socket,
+    write: (text: string) => socket.write(text),
+    received: () => received,
+    waitFor: (text: string) => until(() => received.includes(text), JSON.stringify(text)),
+    waitClosed: () => until(() => closed, 'the connection to close'),
+    get closed() {
+      return closed;
+    },
+  };
+}
+
+/** One HTTP chunk of a chunked body. */
+export const chunk = (text: string) => `${Buffer.byteLength(text).toString(16)}\r\n${text}\r\n`;
