@@ -6,6 +6,7 @@
  */
 import type { SlaComparisonGroup, SlaState, SlaStateDiff } from '../index.js';
 import { isSlaValidationError } from '../index.js';
+import { formatCount } from '../render/count.js';
 import { PolicyComparison } from '../report/compare.js';
 import { diffStates } from '../report/diff.js';
 import { formatInstant } from '../time/instant.js';
@@ -165,7 +166,7 @@ interface TableContext {
   readonly skipped: number;
 }
 
-const count = (n: number) => n.toLocaleString('en-US');
+const count = formatCount;
 const plural = (n: number, one: string, many: string) => `${count(n)} ${n === 1 ? one : many}`;
 
 /**

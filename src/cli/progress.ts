@@ -1,4 +1,5 @@
 /** Progress on stderr while a long run reads its input, only when stderr is a terminal. */
+import { formatCount } from '../render/count.js';
 
 /** The part of a stream progress needs (process.stderr, or a test's fake). */
 export interface ProgressStream {
@@ -10,7 +11,7 @@ export interface ProgressStream {
 const firstShowMs = 1000;
 const everyMs = 200;
 
-const count = (n: number) => n.toLocaleString('en-US');
+const count = formatCount;
 
 export class Progress {
   private readonly enabled: boolean;

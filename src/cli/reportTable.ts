@@ -4,6 +4,7 @@
  * and with `--period` shows each period's rows under a heading line.
  */
 import type { SlaGroupSummary, SlaSummary } from '../index.js';
+import { formatCount } from '../render/count.js';
 import type { PeriodOptions } from '../report/summarize.js';
 import { type Align, formatHours, formatRate, truncate } from './format.js';
 
@@ -169,7 +170,7 @@ export function renderSummary(summary: SlaSummary, context: TableContext): strin
   const { tickets, groupBy, period } = context;
   const title = [
     fitLine(
-      `${tickets.toLocaleString('en-US')} ${tickets === 1 ? 'ticket' : 'tickets'} at ${new Date(context.nowMs).toISOString()}` +
+      `${formatCount(tickets)} ${tickets === 1 ? 'ticket' : 'tickets'} at ${new Date(context.nowMs).toISOString()}` +
         (groupBy === undefined ? '' : `, by ${groupBy}`),
     ),
   ];

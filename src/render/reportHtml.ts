@@ -7,6 +7,7 @@
 import type { PeriodUnit } from '../report/period.js';
 import type { SlaGroupSummary, SlaSummary } from '../report/summarize.js';
 import { formatInstant } from '../time/instant.js';
+import { formatCount } from './count.js';
 import { formatHoursMinutes, formatRate, formatWallDuration } from './duration.js';
 import { renderHistogram } from './histogram.js';
 import { renderLineChart } from './lineChart.js';
@@ -78,7 +79,7 @@ function summaryRow(group: SlaGroupSummary, grouped: boolean): string {
     ),
   );
   for (const field of ['cycles', 'met', 'breached', 'cancelled', 'stopped', 'open', 'openBreached'] as const)
-    cells.push(cell(field, group[field], group[field].toLocaleString('en-US')));
+    cells.push(cell(field, group[field], formatCount(group[field])));
   cells.push(cell('complianceRate', group.complianceRate, formatRate(group.complianceRate)));
   cells.push(cell('breachRate', group.breachRate, formatRate(group.breachRate)));
   for (const quantile of ['mean', 'median', 'p90'] as const) {
@@ -195,7 +196,7 @@ function distributionCharts(data: ReportHtmlData): string {
     const within =
       distribution.decided === 0
         ? 'no ended cycle with a goal'
-        : `${distribution.decided.toLocaleString('en-US')} ended cycles with a goal, ${formatRate(distribution.withinTarget / distribution.decided)} within the target`;
+        : `${formatCount(distribution.decided)} ended cycles with a goal, ${formatRate(distribution.withinTarget / distribution.decided)} within the target`;
     const svg = renderHistogram({
       id: `elapsed-${index}`,
       title: `${distribution.metric}: elapsed time as a share of the target`,
@@ -234,7 +235,7 @@ function openBreachesTable(data: ReportHtmlData): string {
     ];
     return `<tr>${cells.join('')}</tr>`;
   });
-  return `<div class="scroll"><table id="open-breaches"><caption>Open cycles longest in breach: ${openBreaches.length} of ${openBreachedTotal.toLocaleString('en-US')}</caption>
+  return `<div class="scroll"><table id="open-breaches"><caption>Open cycles longest in breach: ${openBreaches.length} of ${formatCount(openBreachedTotal)}</caption>
 <thead><tr><th scope="col">ticket</th><th scope="col">metric</th><th scope="col">status</th><th scope="col">breached at (${escapeXml(zone)})</th><th scope="col">in breach for</th><th scope="col">overdue (counted)</th><th scope="col">target</th><th scope="col">calendar</th></tr></thead>
 <tbody>
 ${rows.join('\n')}
@@ -252,11 +253,11 @@ ${rows.join('\n')}
 export function renderReportHtml(data: ReportHtmlData): string {
   const at = formatInstant(data.nowMs);
   const meta =
-    `${data.tickets.toLocaleString('en-US')} ${data.tickets === 1 ? 'ticket' : 'tickets'} at ${at}` +
+    `${formatCount(data.tickets)} ${data.tickets === 1 ? 'ticket' : 'tickets'} at ${at}` +
     (data.groupBy === undefined ? '' : `, by ${data.groupBy}`) +
     (data.problems === 0
       ? ''
-      : `; ${data.problems.toLocaleString('en-US')} input ${data.problems === 1 ? 'line' : 'lines'} skipped (see the command's errors)`);
+      : `; ${formatCount(data.problems)} input ${data.problems === 1 ? 'line' : 'lines'} skipped (see the command's errors)`);
   const body = `<header><h1>SLA report</h1><p class="meta">${escapeXml(meta)}</p></header>
 <main>
 <section aria-labelledby="h-summary"><h2 id="h-summary">Summary</h2>

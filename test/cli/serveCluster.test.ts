@@ -6,23 +6,10 @@
  */
 import { readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { computeSlaState, type PolicySpec, serializeSlaState, type Ticket } from '../../src/index.js';
 import { runCli, tempDir, writeFile } from './run.js';
+import { now, policyOf, stateLine, ticket } from './serveFixtures.js';
 import { chunk, postJson, rawConnection, send, startServer } from './server.js';
 
-const policyOf = (target: string): PolicySpec => ({
-  metrics: {
-    first_reply: { kind: 'first_response', goals: [{ target }] },
-    resolution: { kind: 'resolution', goals: [{ target: '1d' }] },
-  },
-});
-const now = '2026-03-04T20:00:00Z';
-const ticket = (id: string | number): Ticket => ({
-  id,
-  events: [{ type: 'created', at: '2026-03-04T18:00:00Z', attributes: { status: 'new' } }],
-});
-const stateLine = (one: Ticket, spec: PolicySpec) =>
-  JSON.stringify(serializeSlaState(computeSlaState(one, spec, { now })));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let dir: ReturnType<typeof tempDir>;

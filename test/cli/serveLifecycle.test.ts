@@ -15,21 +15,8 @@ import {
   type Ticket,
 } from '../../src/index.js';
 import { runCli, tempDir, writeFile } from './run.js';
+import { now, policyOf, stateLine, ticket } from './serveFixtures.js';
 import { chunk, errorOf, postJson, postNdjson, rawConnection, send, startServer } from './server.js';
-
-const policyOf = (target: string): PolicySpec => ({
-  metrics: {
-    first_reply: { kind: 'first_response', goals: [{ target }] },
-    resolution: { kind: 'resolution', goals: [{ target: '1d' }] },
-  },
-});
-const now = '2026-03-04T20:00:00Z';
-const ticket = (id: string | number): Ticket => ({
-  id,
-  events: [{ type: 'created', at: '2026-03-04T18:00:00Z', attributes: { status: 'new' } }],
-});
-const stateLine = (one: Ticket, spec: PolicySpec) =>
-  JSON.stringify(serializeSlaState(computeSlaState(one, spec, { now })));
 
 let dir: ReturnType<typeof tempDir>;
 beforeAll(() => {
