@@ -4,7 +4,11 @@
 //
 // The bare server is the floor: it reads the same body, JSON.parses it and answers a constant of
 // the size of sla-clock's answer (the same bytes), so the difference is what sla-clock adds:
-// routing, checks, computing and serializing the state.
+// routing, checks, computing and serializing the state. The ceiling server is the bare one that
+// also computes and writes the state (computeSlaState + stringifySlaState, nothing else): no
+// sla-clock server can beat it, so it shows how much of the gap is the engine and how much the
+// service. CPU per request (the server process's user + system time over its requests) is the
+// steadier measure on a machine whose two CPUs autocannon shares.
 //
 // Then /v1/states of 20,000 tickets in one request, with --workers 1 and 2: one request is computed
 // by the one process that receives it, so the two should take the same time.
@@ -12,7 +16,7 @@
 // Needs `npm run build`. Usage: node bench/serve-throughput.mjs [seconds] [connections,...] [rounds]
 //   (default 5 s per run, connections 1,16,64, 3 rounds; the median round is reported). Loopback only.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -133,6 +137,30 @@ async function bulkStates(port) {
   return { ms: times.sort((a, b) => a - b)[1] };
 }
 
+/** A process's `/proc/PID/stat` fields after its name (Linux only). */
+function statOf(pid) {
+  return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+}
+
+/**
+ * CPU time a server has used, in ms: user + system of its process and of the processes it forked
+ * (`--workers 2`'s two servers), from /proc in clock ticks of 10 ms.
+ */
+function cpuMs(pid) {
+  let ticks = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let fields;
+    try {
+      fields = statOf(entry);
+    } catch {
+      continue; // ended meanwhile
+    }
+    if (Number(entry) === pid || Number(fields[1]) === pid) ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks * 10;
+}
+
 /** One autocannon run; its requests/s and latency percentiles. */
 function load(port, connections, duration) {
   return new Promise((resolve, reject) => {
@@ -174,8 +202,31 @@ const server = createServer((req, res) => {
 server.listen(0, '127.0.0.1', () => process.stderr.write('listening on http://127.0.0.1:' + server.address().port + '\\n'));
 `,
   );
+  // The ceiling of any sla-clock server: the bare server computing and writing the state, with no
+  // routing, no checks and no error handling. What `serve` adds to it is the service itself.
+  const ceilingScript = join(dir, 'ceiling.mjs');
+  writeFileSync(
+    ceilingScript,
+    `import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { compilePolicy, computeSlaState, stringifySlaState } from ${JSON.stringify(join(root, 'dist/index.js'))};
+const policy = compilePolicy(JSON.parse(readFileSync(${JSON.stringify(policy)}, 'utf8')));
+const server = createServer((req, res) => {
+  const chunks = [];
+  req.on('data', (c) => chunks.push(c));
+  req.on('end', () => {
+    const body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    const answer = stringifySlaState(computeSlaState(body.ticket, policy, { now: body.now }));
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(answer) });
+    res.end(answer);
+  });
+});
+server.listen(0, '127.0.0.1', () => process.stderr.write('listening on http://127.0.0.1:' + server.address().port + '\\n'));
+`,
+  );
   const targets = [
     ['bare node:http (JSON.parse, constant answer)', [bareScript]],
+    ['ceiling: bare node:http + computeSlaState + stringifySlaState', [ceilingScript]],
     [
       'sla-clock serve --workers 1',
       ['dist/cli.js', 'serve', '--policy', policy, '--port', '0', '--max-body', '64mb'],
@@ -190,7 +241,7 @@ server.listen(0, '127.0.0.1', () => process.stderr.write('listening on http://12
   // the median of the rounds.
   for (const [label, args] of targets) servers.push({ label, ...(await start(args)) });
   const bulk = [];
-  for (const server of servers.slice(1))
+  for (const server of servers.filter((s) => s.label.startsWith('sla-clock')))
     bulk.push({ label: server.label, ...(await bulkStates(server.port)) });
   const rows = [];
   for (const connections of levels) {
@@ -198,7 +249,10 @@ server.listen(0, '127.0.0.1', () => process.stderr.write('listening on http://12
     for (let round = 0; round < rounds; round++) {
       for (const server of servers) {
         await load(server.port, connections, 1); // warm-up: JIT (in every server process), keep-alive sockets
-        samples.get(server.label).push(await load(server.port, connections, seconds));
+        const cpuBeforeMs = cpuMs(server.child.pid);
+        const result = await load(server.port, connections, seconds);
+        result.cpuPerRequestUs = ((cpuMs(server.child.pid) - cpuBeforeMs) * 1000) / result.requests.total;
+        samples.get(server.label).push(result);
       }
     }
     for (const server of servers) {
@@ -211,6 +265,7 @@ server.listen(0, '127.0.0.1', () => process.stderr.write('listening on http://12
         spread: runs.map((run) => Math.round(run.requests.average)),
         p50: middle.latency.p50,
         p99: middle.latency.p99,
+        cpuUs: middle.cpuPerRequestUs,
         errors: runs.reduce((sum, run) => sum + run.errors + run.non2xx, 0),
       });
     }
@@ -220,12 +275,14 @@ server.listen(0, '127.0.0.1', () => process.stderr.write('listening on http://12
       `the median of ${rounds} rounds of ${seconds} s (after 1 s of warm-up each), servers taking turns; ` +
       `node ${process.version}, ${cpus().length} CPUs (autocannon shares them)\n`,
   );
-  console.log('| server | connections | requests/s | vs bare | p50 | p99 | rounds (requests/s) | errors |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: |');
+  console.log(
+    '| server | connections | requests/s | vs bare | p50 | p99 | rounds (requests/s) | errors | CPU per request | vs bare |',
+  );
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |');
   for (const row of rows) {
     const bare = rows.find((r) => r.label.startsWith('bare') && r.connections === row.connections);
     console.log(
-      `| ${row.label} | ${row.connections} | ${Math.round(row.rps).toLocaleString('en-US')} | ${Math.round((row.rps / bare.rps) * 100)}% | ${row.p50} ms | ${row.p99} ms | ${row.spread.join(', ')} | ${row.errors} |`,
+      `| ${row.label} | ${row.connections} | ${Math.round(row.rps).toLocaleString('en-US')} | ${Math.round((row.rps / bare.rps) * 100)}% | ${row.p50} ms | ${row.p99} ms | ${row.spread.join(', ')} | ${row.errors} | ${row.cpuUs.toFixed(1)} µs | ${Math.round((bare.cpuUs / row.cpuUs) * 100)}% |`,
     );
   }
   console.log(
