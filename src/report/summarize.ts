@@ -286,21 +286,53 @@ function groupsOf(rows: Rows, period: Period | null): SlaGroupSummary[] {
  */
 export function summarizeSla(states: Iterable<SlaState>, options: SummarizeOptions = {}): SlaSummary {
   checkIterable(states, 'states', expected.states);
-  checkObject(options, 'options', expected.summarizeOptions);
-  const byObject = groupByObject(options.groupBy);
-  const byCycleKey = byObject === 'cycleKey';
-  const keyOf =
-    byObject === 'policyVersion' ? versionKeyOf : byCycleKey ? () => null : keyFunction(options.groupBy);
-  const periodOption = options.period;
-  const period = periodOption === undefined ? null : compilePeriod(periodOption);
+  const summary = new SummaryBuilder(options);
+  for (const state of states) summary.add(state);
+  return summary.result();
+}
+
+/**
+ * `summarizeSla` one state at a time: `add` each state, then `result`. For a caller that builds
+ * several summaries in one pass over a stream (the HTML report's table and its charts by period),
+ * keeping no state after it is added. The options are checked when it is made.
+ *
+ * @example
+ * const byTier = new SummaryBuilder({ groupBy: 'tier' })
+ * const byWeek = new SummaryBuilder({ period: { unit: 'week', timeZone: 'UTC' } })
+ * for (const state of states) { byTier.add(state); byWeek.add(state) }
+ * byTier.result() // what summarizeSla(states, { groupBy: 'tier' }) returns
+ */
+export class SummaryBuilder {
+  private readonly byCycleKey: boolean;
+  private readonly keyOf: (state: SlaState, index: number) => Scalar;
+  private readonly period: Period | null;
+  /** Per ticket, one row holds all its cycles of a metric; by cycle key or by period, each cycle its own row. */
+  private readonly perCycle: boolean;
   // Keys of different types stay apart (1 and "1" are two groups), as conditions keep them apart.
-  const rows: Rows = new Map();
+  private readonly rows: Rows = new Map();
+  private index = 0;
+
+  constructor(options: SummarizeOptions = {}) {
+    checkObject(options, 'options', expected.summarizeOptions);
+    const byObject = groupByObject(options.groupBy);
+    this.byCycleKey = byObject === 'cycleKey';
+    this.keyOf =
+      byObject === 'policyVersion'
+        ? versionKeyOf
+        : this.byCycleKey
+          ? () => null
+          : keyFunction(options.groupBy);
+    const periodOption = options.period;
+    this.period = periodOption === undefined ? null : compilePeriod(periodOption);
+    this.perCycle = this.byCycleKey || this.period !== null;
+  }
+
   /** The rows of (key, metric), by period id; made on first use, which fixes their order. */
-  const rowsOf = (key: Scalar, metric: string): Map<number, Tally> => {
-    let byMetric = rows.get(key);
+  private rowsOf(key: Scalar, metric: string): Map<number, Tally> {
+    let byMetric = this.rows.get(key);
     if (byMetric === undefined) {
       byMetric = new Map();
-      rows.set(key, byMetric);
+      this.rows.set(key, byMetric);
     }
     let byPeriod = byMetric.get(metric);
     if (byPeriod === undefined) {
@@ -308,25 +340,17 @@ export function summarizeSla(states: Iterable<SlaState>, options: SummarizeOptio
       byMetric.set(metric, byPeriod);
     }
     return byPeriod;
-  };
-  const tallyIn = (byPeriod: Map<number, Tally>, periodId: number): Tally => {
-    let tally = byPeriod.get(periodId);
-    if (tally === undefined) {
-      tally = new Tally();
-      byPeriod.set(periodId, tally);
-    }
-    return tally;
-  };
-  // Per ticket, one row holds all its cycles of a metric; by cycle key or by period, each cycle
-  // goes to its own row.
-  const perCycle = byCycleKey || period !== null;
-  let index = 0;
-  for (const state of states) {
+  }
+
+  /** Counts one state's cycles; throws `SlaValidationError` at the first thing summing cannot read. */
+  add(state: SlaState): void {
+    const index = this.index;
+    const { byCycleKey, perCycle, period } = this;
     if (typeof state !== 'object' || state === null) notAState([index], expected.state, state);
     const metrics = state.metrics;
     if (typeof metrics !== 'object' || metrics === null)
       notAState([index, 'metrics'], expected.stateMetrics, metrics);
-    const key = keyOf(state, index);
+    const key = this.keyOf(state, index);
     for (const metric of Object.keys(metrics)) {
       const metricState = metrics[metric];
       const cycles = typeof metricState === 'object' && metricState !== null ? metricState.cycles : undefined;
@@ -337,13 +361,13 @@ export function summarizeSla(states: Iterable<SlaState>, options: SummarizeOptio
       }
       // The ticket's (key, metric) rows are made even when it has no cycle, so that rows keep
       // the order they have without periods (a metric's rows with 0 cycles are left out below).
-      const ticketRows = byCycleKey ? undefined : rowsOf(key, metric);
+      const ticketRows = byCycleKey ? undefined : this.rowsOf(key, metric);
       let tally = perCycle ? undefined : tallyIn(ticketRows as Map<number, Tally>, 0);
       for (let c = 0; c < cycles.length; c++) {
         const cycle = cycles[c];
         if (perCycle) {
           const path = (): SlaPath => [index, 'metrics', metric, 'cycles', c];
-          const cycleRows = ticketRows ?? rowsOf(cycleKeyOf(cycle, path()), metric);
+          const cycleRows = ticketRows ?? this.rowsOf(cycleKeyOf(cycle, path()), metric);
           tally = tallyIn(
             cycleRows,
             period === null ? 0 : period.idAt(periodInstantOf(cycle, path(), period.by)),
@@ -353,7 +377,21 @@ export function summarizeSla(states: Iterable<SlaState>, options: SummarizeOptio
           cycleProblem([index, 'metrics', metric, 'cycles', c], cycle);
       }
     }
-    index++;
+    this.index = index + 1;
   }
-  return { groups: groupsOf(rows, period) };
+
+  /** The summary of every state added so far. */
+  result(): SlaSummary {
+    return { groups: groupsOf(this.rows, this.period) };
+  }
+}
+
+/** The tally of a period's row, made on first use. */
+function tallyIn(byPeriod: Map<number, Tally>, periodId: number): Tally {
+  let tally = byPeriod.get(periodId);
+  if (tally === undefined) {
+    tally = new Tally();
+    byPeriod.set(periodId, tally);
+  }
+  return tally;
 }

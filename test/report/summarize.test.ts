@@ -9,6 +9,7 @@ import {
   SlaValidationError,
   summarizeSla,
 } from '../../src/index.js';
+import { SummaryBuilder } from '../../src/report/summarize.js';
 
 const policy = compilePolicy(policySpec as never);
 
@@ -385,5 +386,45 @@ describe('summarizeSla by period', () => {
     } finally {
       Object.defineProperty(proto, 'format', descriptor);
     }
+  });
+});
+
+describe('SummaryBuilder: several summaries in one pass', () => {
+  const states = [
+    ...computeSlaStates(generateTickets({ count: 200, seed: 23 }), policy, { now: '2026-04-01T00:00:00Z' }),
+  ];
+  const optionSets = [
+    {},
+    { groupBy: 'tier' },
+    { groupBy: 'cycleKey' },
+    { period: { unit: 'week', timeZone: 'Europe/Berlin' } },
+    { groupBy: 'region', period: { unit: 'month', timeZone: 'UTC', by: 'end' } },
+  ] as const;
+
+  test('builders fed together, one state at a time, each give what summarizeSla gives alone', () => {
+    const builders = optionSets.map((options) => new SummaryBuilder(options));
+    for (const state of states) for (const builder of builders) builder.add(state);
+    builders.forEach((builder, i) => {
+      const alone = summarizeSla(states, optionSets[i]);
+      expect(alone.groups.length).toBeGreaterThan(0);
+      expect(builder.result()).toEqual(alone);
+    });
+  });
+
+  test('a result part-way is the summary of the states added so far', () => {
+    const builder = new SummaryBuilder({ groupBy: 'tier' });
+    for (const state of states.slice(0, 50)) builder.add(state);
+    expect(builder.result()).toEqual(summarizeSla(states.slice(0, 50), { groupBy: 'tier' }));
+    for (const state of states.slice(50)) builder.add(state);
+    expect(builder.result()).toEqual(summarizeSla(states, { groupBy: 'tier' }));
+  });
+
+  test('bad options are refused when it is made; a bad state names its index among those added', () => {
+    expect(() => new SummaryBuilder(null as never)).toThrow(
+      'options: expected options { groupBy?, period? }, or nothing, got null',
+    );
+    const builder = new SummaryBuilder();
+    builder.add(states[0] as SlaState);
+    expect(() => builder.add({ metrics: null } as never)).toThrow(/^states\[1\]\.metrics: /);
   });
 });
