@@ -72,20 +72,18 @@ export function calendarTable(cal: Calendar, options: CalendarTableRange): Calen
       expectedGot('options', ['to'], expected.tableToAfterFrom(formatInstant(fromMs)), to),
     );
 
-  // The open time in the range, known before the walk: the walk stops once the rows hold all of
-  // it, so that it never searches past `to` for an opening that lies outside the range (a
-  // calendar open only on a few dates would otherwise build years of intervals to find none).
-  const totalOpenMs = timeline.positionAt(toMs) - timeline.positionAt(fromMs);
   const rows: CalendarTableRow[] = [];
   let openBeforeMs = 0;
   let cursorMs = fromMs;
   // Invariant: the rows cover every open instant of [fromMs, cursorMs), and openBeforeMs is their total.
-  while (openBeforeMs < totalOpenMs) {
-    const openMs = timeline.nextOpenAt(cursorMs);
-    if (openMs === null || openMs >= toMs) break; // cannot happen while open time is left
+  // Both searches stop at `to`: a calendar open only on a few dates, or a stretch open for years,
+  // builds no intervals past the range.
+  while (cursorMs < toMs) {
+    const openMs = timeline.nextOpenAt(cursorMs, toMs);
+    if (openMs === null || openMs >= toMs) break;
     // The timeline's stretches are disjoint and never touch (a stretch split at a chunk bound
     // is followed to its real end), so each one is a row of its own, already merged.
-    const closeMs = timeline.nextCloseAt(openMs);
+    const closeMs = timeline.nextCloseAt(openMs, toMs);
     const openToMs = closeMs === null ? toMs : Math.min(closeMs, toMs);
     if (rows.length === maxCalendarTableRows)
       fail(

@@ -21,8 +21,13 @@ export interface Timeline {
   earliestAtPosition(positionMs: number, fromMs: number): number | null;
   /** `addBusinessTime` on trusted input (`deltaMs !== 0`). */
   addFrom(fromMs: number, deltaMs: number): number | null;
-  nextOpenAt(ms: number): number | null;
-  nextCloseAt(ms: number): number | null;
+  /** The first open instant at or after `ms`; null if there is none before `limitMs` (default: ever). */
+  nextOpenAt(ms: number, limitMs?: number): number | null;
+  /**
+   * The first closed instant at or after `ms`, null if it never closes; a stretch still open at
+   * `limitMs` may be answered with any instant from `limitMs` on (it is not followed further).
+   */
+  nextCloseAt(ms: number, limitMs?: number): number | null;
   /**
    * The due instant E (docs/policy.md, "Targets") for a `{ businessDays, by?, cutoff? }` target from cycle start
    * `startMs`, or null when the calendar never opens at or after `startMs` (s' null). `byMs` and
@@ -206,7 +211,7 @@ export class ZonedTimeline implements Timeline, ZonedDays {
       : this.latestAtPosition(positionMs, fromMs);
   }
 
-  nextOpenAt(ms: number): number | null {
+  nextOpenAt(ms: number, limitMs = Number.POSITIVE_INFINITY): number | null {
     let k = chunkIndexOf(ms);
     const chunk = this.chunk(k);
     const bounds = chunk.boundsMs;
@@ -215,20 +220,21 @@ export class ZonedTimeline implements Timeline, ZonedDays {
     if (2 * (i + 1) < bounds.length) return bounds[2 * (i + 1)] as number;
     while (k < this.openHi) {
       k++;
+      if ((k + firstChunk) * msPerChunk >= limitMs) return null;
       const next = this.chunk(k);
       if (next.boundsMs.length > 0) return next.boundsMs[0] as number;
     }
     return null;
   }
 
-  nextCloseAt(ms: number): number | null {
+  nextCloseAt(ms: number, limitMs = Number.POSITIVE_INFINITY): number | null {
     let k = chunkIndexOf(ms);
     let chunk = this.chunk(k);
     const i = lastIntervalOpenedBy(chunk, ms);
     if (i < 0 || ms >= (chunk.boundsMs[2 * i + 1] as number)) return ms;
     let closeMs = chunk.boundsMs[2 * i + 1] as number;
     // An open stretch crossing a chunk bound is stored as two intervals: follow it.
-    while (closeMs === chunk.endMs) {
+    while (closeMs === chunk.endMs && closeMs < limitMs) {
       if (closeMs >= this.neverClosesFromMs || k >= lastChunk) return null;
       k++;
       chunk = this.chunk(k);

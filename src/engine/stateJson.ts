@@ -86,19 +86,32 @@ function statusJson(status: unknown): string {
 }
 
 // A goal is written as JSON.stringify writes it (it is copied as it is); the engine shares one
-// frozen goal object between the cycles of a fixed-calendar goal, so its text is kept.
+// frozen goal object between the cycles of a fixed-calendar goal, so its text is kept. Only for a
+// goal whose text cannot change: freezing is shallow, so a host's frozen goal holding an object or
+// a getter is written afresh each time.
 const frozenGoalJson = new WeakMap<object, string>();
 
 function goalJson(goal: unknown): string {
   if (goal === null) return 'null';
   if (typeof goal !== 'object') throw unusual;
-  if (!Object.isFrozen(goal)) return JSON.stringify(goal);
   let text = frozenGoalJson.get(goal);
-  if (text === undefined) {
-    text = JSON.stringify(goal);
-    frozenGoalJson.set(goal, text);
-  }
+  if (text !== undefined) return text;
+  text = JSON.stringify(goal);
+  if (isImmutableRecord(goal)) frozenGoalJson.set(goal, text);
   return text;
+}
+
+/** Frozen, a plain object, and only data properties holding primitives: its JSON cannot change. */
+function isImmutableRecord(value: object): boolean {
+  if (!Object.isFrozen(value)) return false;
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return false;
+  for (const descriptor of Object.values(Object.getOwnPropertyDescriptors(value))) {
+    if (!('value' in descriptor)) return false; // a getter may answer differently next time
+    if (typeof descriptor.value === 'object' && descriptor.value !== null) return false;
+    if (typeof descriptor.value === 'function') return false;
+  }
+  return true;
 }
 
 function warningsJson(warnings: readonly WarningState[]): string {

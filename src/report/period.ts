@@ -9,6 +9,7 @@ import { fail } from '../errors.js';
 import * as expected from '../expected.js';
 import { expectedGot, unknownKey } from '../messages.js';
 import { civilFromDays, daysFromCivil, weekdayOfDay } from '../time/civil.js';
+import { formatLocalDate, pad2 } from '../time/localDate.js';
 
 export type PeriodUnit = 'day' | 'week' | 'month';
 
@@ -33,11 +34,6 @@ export interface Period {
 
 const periodKeys = ['unit', 'timeZone', 'by'] as const;
 
-/** Two digits, zero-padded. */
-function pad2(n: number): string {
-  return n < 10 ? `0${n}` : `${n}`;
-}
-
 /**
  * The ISO 8601 week of the week starting on Monday `mondayDay`: the week-year is the year of its
  * Thursday, and week 1 is the week holding that year's first Thursday, so the days from Monday
@@ -51,12 +47,6 @@ export function isoWeekLabel(mondayDay: number): string {
   const { year } = civilFromDays(thursdayDay);
   const week = Math.floor((thursdayDay - daysFromCivil(year, 1, 1)) / 7) + 1;
   return `${year}-W${pad2(week)}`;
-}
-
-/** The label of day number `day`: `"2026-03-02"`. */
-function dayLabel(day: number): string {
-  const { year, month, day: dayOfMonth } = civilFromDays(day);
-  return `${year}-${pad2(month)}-${pad2(dayOfMonth)}`;
 }
 
 /** The label of month number `year * 12 + month - 1`: `"2026-03"`. */
@@ -83,7 +73,7 @@ function placer(unit: PeriodUnit, days: LocalDays): (ms: number) => number {
 }
 
 const labelers: Readonly<Record<PeriodUnit, (id: number) => string>> = {
-  day: dayLabel,
+  day: formatLocalDate,
   week: isoWeekLabel,
   month: monthLabel,
 };

@@ -221,17 +221,20 @@ function keyFunction(groupBy: unknown): (state: SlaState, index: number) => Scal
   };
 }
 
-/** The instant that places a cycle in its period (docs/reports.md, "Periods"), checked. */
-function periodInstantOf(cycle: unknown, path: SlaPath, by: 'start' | 'end'): number {
-  if (typeof cycle !== 'object' || cycle === null) return cycleProblem(path, cycle);
+/**
+ * The instant that places a cycle in its period (docs/reports.md, "Periods"), checked; `path` is
+ * built only for an error.
+ */
+function periodInstantOf(cycle: unknown, path: () => SlaPath, by: 'start' | 'end'): number {
+  if (typeof cycle !== 'object' || cycle === null) return cycleProblem(path(), cycle);
   const { status } = cycle as { status?: unknown };
   const open = status === 'running' || status === 'paused';
   if (!open && status !== 'met' && status !== 'breached' && status !== 'cancelled' && status !== 'stopped')
-    notAState([...path, 'status'], expected.cycleStatus, status);
+    notAState([...path(), 'status'], expected.cycleStatus, status);
   const field = by === 'start' || open ? 'startedAt' : 'stoppedAt';
   const ms = (cycle as { startedAt?: unknown; stoppedAt?: unknown })[field];
   if (typeof ms !== 'number' || !Number.isInteger(ms) || ms < minInstantMs || ms > maxInstantMs)
-    notAState([...path, field], expected.periodInstant, ms);
+    notAState([...path(), field], expected.periodInstant, ms);
   return ms;
 }
 
@@ -248,18 +251,22 @@ function groupsOf(rows: Rows, period: Period | null): SlaGroupSummary[] {
     }
     return groups;
   }
-  const ids = new Set<number>();
-  for (const byMetric of rows.values()) {
-    for (const byPeriod of byMetric.values()) for (const id of byPeriod.keys()) ids.add(id);
+  // One pass over the rows, then a sort by period: keys and metrics keep their first-appearance
+  // order within a period (the sort is stable), and the work grows with the rows, not rows × periods.
+  const rowsByPeriod: { id: number; key: Scalar; metric: string; tally: Tally }[] = [];
+  for (const [key, byMetric] of rows) {
+    for (const [metric, byPeriod] of byMetric)
+      for (const [id, tally] of byPeriod) rowsByPeriod.push({ id, key, metric, tally });
   }
-  for (const id of [...ids].sort((a, b) => a - b)) {
-    const label = period.label(id);
-    for (const [key, byMetric] of rows) {
-      for (const [metric, byPeriod] of byMetric) {
-        const tally = byPeriod.get(id);
-        if (tally !== undefined) groups.push(tally.summary(key, metric, label));
-      }
+  rowsByPeriod.sort((a, b) => a.id - b.id);
+  let labelId = Number.NaN;
+  let label = '';
+  for (const { id, key, metric, tally } of rowsByPeriod) {
+    if (id !== labelId) {
+      label = period.label(id);
+      labelId = id;
     }
+    groups.push(tally.summary(key, metric, label));
   }
   return groups;
 }
@@ -370,7 +377,7 @@ export class SummaryBuilder {
           const cycleRows = ticketRows ?? this.rowsOf(cycleKeyOf(cycle, path()), metric);
           tally = tallyIn(
             cycleRows,
-            period === null ? 0 : period.idAt(periodInstantOf(cycle, path(), period.by)),
+            period === null ? 0 : period.idAt(periodInstantOf(cycle, path, period.by)),
           );
         }
         if (!(tally as Tally).add(cycle as CycleState))

@@ -4,8 +4,9 @@
 import { fail, type SlaPath } from '../errors.js';
 import * as expected from '../expected.js';
 import { expectedGot } from '../messages.js';
-import { civilFromDays, daysFromCivil, daysInMonth } from './civil.js';
+import { daysFromCivil, daysInMonth } from './civil.js';
 import { dateValueOf } from './date.js';
+import { formatLocalDate, pad2 } from './localDate.js';
 import { maxInstantMs, minInstantMs } from './range.js';
 import { msPerDay, msPerHour, msPerMinute, msPerSecond } from './units.js';
 
@@ -140,11 +141,6 @@ export function toInstantMs(value: unknown, root: string, path: SlaPath = noPath
 
 const noPath: SlaPath = [];
 
-/** Two digits, zero-padded. */
-function pad2(n: number): string {
-  return n < 10 ? `0${n}` : `${n}`;
-}
-
 // The date part of the last instant formatted: states hold many instants of the same few days.
 // A memo only: it never changes a result.
 let memoDay = Number.NaN;
@@ -161,8 +157,7 @@ let memoDatePrefix = '';
 export function formatInstant(ms: number): string {
   const dayNumber = Math.floor(ms / msPerDay);
   if (dayNumber !== memoDay) {
-    const { year, month, day } = civilFromDays(dayNumber);
-    memoDatePrefix = `${year}-${pad2(month)}-${pad2(day)}T`;
+    memoDatePrefix = `${formatLocalDate(dayNumber)}T`;
     memoDay = dayNumber;
   }
   let rest = ms - dayNumber * msPerDay;

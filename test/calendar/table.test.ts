@@ -297,6 +297,51 @@ describe('calendarTable reads the precomputed intervals', () => {
   });
 });
 
+describe('calendarTable builds nothing past its range', () => {
+  /** Uses of Intl while `run` runs (each read of `format` is one). */
+  const intlReads = (run: () => unknown): number => {
+    const reads = vi.spyOn(
+      Intl.DateTimeFormat.prototype as unknown as { readonly format: unknown },
+      'format',
+      'get',
+    );
+    try {
+      run();
+      return reads.mock.calls.length;
+    } finally {
+      reads.mockRestore();
+    }
+  };
+  const day = { from: '2026-03-02T00:00:00Z', to: '2026-03-03T00:00:00Z' };
+
+  test('a stretch open for 164 years (around the clock, one holiday in 2190) is cut at `to`, not followed', () => {
+    const spec = ['Europe/Berlin', [['00:00', '24:00']], { holidays: ['2190-06-01'] }] as const;
+    const byBetween = intlReads(() => businessTimeBetween(everyDay(...spec), day.from, day.to));
+    const cal = everyDay(...spec);
+    let rows: CalendarTableRow[] = [];
+    const byTable = intlReads(() => {
+      rows = calendarTable(cal, day);
+    });
+    expect(rows).toEqual([{ openFrom: ms(day.from), openTo: ms(day.to), openBefore: 0 }]);
+    expect(byTable).toBeLessThanOrEqual(byBetween);
+  });
+
+  test('a range far from the intervals built so far builds only its own', () => {
+    const cal = compileCalendar(weekdaysSpec('America/New_York'));
+    businessTimeBetween(cal, day.from, day.to);
+    const week = { from: '1950-03-06T00:00:00Z', to: '1950-03-13T00:00:00Z' };
+    const byBetween = intlReads(() =>
+      businessTimeBetween(compileCalendar(weekdaysSpec('America/New_York')), week.from, week.to),
+    );
+    let rows: CalendarTableRow[] = [];
+    const byTable = intlReads(() => {
+      rows = calendarTable(cal, week);
+    });
+    expect(rows.length).toBe(5);
+    expect(byTable).toBeLessThanOrEqual(byBetween);
+  });
+});
+
 describe('calendarTable refuses what it cannot answer', () => {
   const messageOf = (run: () => unknown): string => {
     try {
@@ -335,7 +380,7 @@ describe('calendarTable refuses what it cannot answer', () => {
     );
   });
 
-  test(`more than ${maxCalendarTableRows} rows: out_of_range on options.to, after building at most that many`, () => {
+  test(`more than ${maxCalendarTableRows} rows: out_of_range on options.to`, () => {
     // Open one minute in every two, around the clock: 720 rows a day, the cap in under four years.
     const minutes: [string, string][] = [];
     const hhmm = (m: number) =>

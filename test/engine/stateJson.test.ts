@@ -189,6 +189,40 @@ describe('stringifySlaState writes the text of JSON.stringify(serializeSlaState(
     );
   });
 
+  test("a host's frozen goal that can still change is written as it is now, never from an earlier text", () => {
+    const state = computeSlaState(
+      { id: 'T-1', events: [{ type: 'created', at: '2026-03-02T09:00:00Z' }] },
+      compilePolicy({
+        calendars: {},
+        metrics: { reply: { kind: 'first_response', goals: [{ target: '1h' }] } },
+      } as unknown as PolicySpec),
+      { now: '2026-03-02T12:00:00Z' },
+    );
+    const hosted = (goal: object): SlaState => {
+      const metric = { ...state.metrics.reply, goal } as never;
+      return {
+        ...state,
+        metrics: { reply: { ...(metric as object), cycles: [metric] } },
+      } as unknown as SlaState;
+    };
+    // Freezing is shallow: the nested object changes.
+    const inner = { x: 1 };
+    const nested = hosted(Object.freeze({ index: 0, nested: inner }));
+    const before = stringifySlaState(nested);
+    expect(before).toBe(JSON.stringify(serializeSlaState(nested)));
+    inner.x = 2;
+    const after = stringifySlaState(nested);
+    expect(after).toBe(JSON.stringify(serializeSlaState(nested)));
+    expect(after).not.toBe(before);
+    // A getter answers differently each time it is read: each call reads it again.
+    let reads = 0;
+    const counting = hosted(
+      Object.freeze(Object.defineProperty({ index: 0 }, 'reads', { enumerable: true, get: () => ++reads })),
+    );
+    const once = stringifySlaState(counting);
+    expect(stringifySlaState(counting)).not.toBe(once);
+  });
+
   test('refuses options other than { cycles: "all" | "latest" }', () => {
     const state = computeSlaState(
       { id: 'T-1', events: [{ type: 'created', at: '2026-03-02T09:00:00Z' }] },

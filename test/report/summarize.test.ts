@@ -390,16 +390,30 @@ describe('summarizeSla by period', () => {
 });
 
 describe('SummaryBuilder: several summaries in one pass', () => {
+  // The sample policy, plus a metric whose cycles carry a key (the assignee that owns them).
+  const keyed = compilePolicy({
+    ...policySpec,
+    metrics: {
+      ...policySpec.metrics,
+      agent_time: { kind: 'ownership', field: 'assignee', goals: [{ target: '4h' }] },
+    },
+  } as never);
   const states = [
-    ...computeSlaStates(generateTickets({ count: 200, seed: 23 }), policy, { now: '2026-04-01T00:00:00Z' }),
+    ...computeSlaStates(generateTickets({ count: 200, seed: 23 }), keyed, { now: '2026-04-01T00:00:00Z' }),
   ];
   const optionSets = [
     {},
     { groupBy: 'tier' },
-    { groupBy: 'cycleKey' },
+    { groupBy: { cycleKey: true } },
+    { groupBy: { cycleKey: true }, period: { unit: 'day', timeZone: 'America/New_York' } },
     { period: { unit: 'week', timeZone: 'Europe/Berlin' } },
     { groupBy: 'region', period: { unit: 'month', timeZone: 'UTC', by: 'end' } },
   ] as const;
+
+  test('the states have keyed cycles, so grouping by cycle key makes rows of its own', () => {
+    const keys = summarizeSla(states, { groupBy: { cycleKey: true } }).groups.map((g) => g.key);
+    expect(keys.filter((key) => typeof key === 'string').length).toBeGreaterThan(1);
+  });
 
   test('builders fed together, one state at a time, each give what summarizeSla gives alone', () => {
     const builders = optionSets.map((options) => new SummaryBuilder(options));

@@ -9,7 +9,7 @@ import { fail } from '../../errors.js';
 import * as expected from '../../expected.js';
 import { expectedGot, icsExpected, icsSkipReasons } from '../../messages.js';
 import { civilFromDays, daysFromCivil, daysInMonth } from '../../time/civil.js';
-import { parseLocalDate } from '../../time/localDate.js';
+import { formatLocalDate, parseLocalDate } from '../../time/localDate.js';
 import { readIcsEvents } from './ics.js';
 import { type IcsEventReading, readEvent } from './icsEvent.js';
 import { expandYearly, type StepBudget } from './icsRecurrence.js';
@@ -186,14 +186,8 @@ class CoveredDays {
     let depth = 0;
     for (let day = this.fromDay; day <= this.toDay; day++) {
       depth += this.marks[day - this.fromDay] as number;
-      if (depth > 0) dates.push(localDateText(day));
+      if (depth > 0) dates.push(formatLocalDate(day));
     }
     return dates;
   }
-}
-
-/** `"YYYY-MM-DD"` of a day number from 1900 to 2200. */
-function localDateText(dayNumber: number): string {
-  const { year, month, day } = civilFromDays(dayNumber);
-  return `${year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
 }
