@@ -3,7 +3,7 @@
  * open stretches as rows for a warehouse (docs/warehouse.md, docs/cli.md "calendar-table"). The
  * rows are `calendarTable`'s; this file reads the flags, the calendar file, and writes CSV or NDJSON.
  */
-import { readFileSync } from 'node:fs';
+import { maxCalendarTableRows } from '../calendar/table.js';
 import {
   type Calendar,
   type CalendarTableRow,
@@ -17,6 +17,7 @@ import { parseLocalDate } from '../time/localDate.js';
 import { maxInstantMs, minInstantMs } from '../time/range.js';
 import { msPerDay } from '../time/units.js';
 import { CliError, ExitCode } from './exit.js';
+import { readJsonFile } from './jsonFile.js';
 import { cliMessage } from './messages.js';
 import { Output } from './output.js';
 
@@ -56,18 +57,7 @@ export function formatTableRows(
 
 /** Reads and compiles the calendar file: one calendar spec, an object or `"24/7"` (exit code 2 if bad). */
 export function loadCalendar(path: string): Calendar {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new CliError(cliMessage.unreadable('calendar file', path, (error as Error).message));
-  }
-  let spec: unknown;
-  try {
-    spec = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (error) {
-    throw new CliError(cliMessage.policyJson(path, (error as Error).message));
-  }
+  const spec = readJsonFile('calendar file', path);
   try {
     return compileCalendar(spec as never);
   } catch (error) {
@@ -109,7 +99,7 @@ function firstInstantOf(timeZone: string, date: string, day: number): number {
   return nextOpen(helper, Math.max(minInstantMs, (day - 1) * msPerDay)) ?? day * msPerDay;
 }
 
-/** Writes the table; a library refusal (too many rows) names the flag, exit code 2. */
+/** Writes the table; a range of more rows than `calendarTable` returns is refused as typed, exit code 2. */
 export async function runCalendarTable(request: CalendarTableRequest): Promise<ExitCode> {
   const cal = loadCalendar(request.calendarPath);
   const fromMs = parseTableBound('from', request.from, cal);
@@ -120,9 +110,9 @@ export async function runCalendarTable(request: CalendarTableRequest): Promise<E
   try {
     rows = calendarTable(cal, { from: fromMs, to: toMs });
   } catch (error) {
-    if (!isSlaValidationError(error)) throw error;
-    // "options.to: expected ..." is "--to: expected ..." on the command line.
-    throw new CliError(error.message.replaceAll('options.', '--'));
+    // The bounds are checked above: what the library can still refuse is the row limit.
+    if (!isSlaValidationError(error) || error.issues[0]?.code !== 'out_of_range') throw error;
+    throw new CliError(cliMessage.tableRows(request.from, request.to, maxCalendarTableRows));
   }
   const output = new Output();
   if (request.format === 'csv') output.write(csvHeader);

@@ -3,24 +3,14 @@
  * object of `CalendarSpec`s by name, compiled once. Goals whose calendar is
  * `{ attribute, default }` reach them when the attribute names no policy calendar.
  */
-import { readFileSync } from 'node:fs';
 import { type Calendar, type ComputeOptions, compileCalendar, isSlaValidationError } from '../index.js';
 import { CliError } from './exit.js';
+import { readJsonFile } from './jsonFile.js';
 import { cliMessage } from './messages.js';
 
 /** Reads and parses the file, without compiling it (exit code 2 if unreadable or not JSON). */
 export function readCalendarsSpec(path: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new CliError(cliMessage.unreadable('calendars file', path, (error as Error).message));
-  }
-  try {
-    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (error) {
-    throw new CliError(cliMessage.policyJson(path, (error as Error).message));
-  }
+  return readJsonFile('calendars file', path);
 }
 
 /**

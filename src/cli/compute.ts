@@ -26,9 +26,6 @@ export interface ComputeOptions {
   readonly output: LineOutput;
 }
 
-/** The name the pool knows `compute`'s one policy by. */
-const policyName = 'policy';
-
 /** Lines per batch sent to a worker: large enough to make a message's cost negligible. */
 const batchSize = 256;
 /** Batches queued or computing per worker: keeps workers busy, and memory flat. */
@@ -66,9 +63,7 @@ export async function runCompute(options: ComputeOptions): Promise<ExitCode> {
   // Workers take a moment to start (each loads the library and compiles the policy and the host
   // calendars): start them while this thread validates both, and stop them if either is invalid.
   const pool =
-    options.workers > 1
-      ? new ComputePool({ policies: [{ name: policyName, spec }], calendars: calendarsSpec }, options.workers)
-      : null;
+    options.workers > 1 ? new ComputePool({ spec, calendars: calendarsSpec }, options.workers) : null;
   let policy: Policy;
   let at: ReturnType<typeof computeOptionsOf>;
   try {
@@ -107,7 +102,7 @@ export async function runCompute(options: ComputeOptions): Promise<ExitCode> {
   // (only it sees them in order), computes what a worker could not, and writes results in input
   // order.
   const dispatcher = new Dispatcher(
-    { run: (batch) => pool.runLines(batch, policyName, options.nowMs, output) },
+    { run: (batch) => pool.runLines(batch, options.nowMs, output) },
     (batch) => classifyLines(batch, policy, at, output),
     (classified) => {
       items.length = 0;

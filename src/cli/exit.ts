@@ -23,3 +23,14 @@ export class CliError extends Error {
     this.showUsage = showUsage;
   }
 }
+
+/**
+ * An unexpected error as a log line shows it: its stack (which starts with its message), or what
+ * was thrown if it is not an `Error`.
+ *
+ * @example
+ * errorText('disk full') //=> 'disk full'
+ */
+export function errorText(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}

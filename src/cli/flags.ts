@@ -1,7 +1,7 @@
 /** Flag values checked once, at the edge: each bad value ends the run with exit code 2. */
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { isSlaValidationError, summarizeSla } from '../index.js';
-import type { PeriodOptions } from '../report/summarize.js';
+import { isSlaValidationError } from '../index.js';
+import { compilePeriod, type PeriodOptions } from '../report/period.js';
 import { parseDurationText } from '../time/duration.js';
 import { parseRfc3339 } from '../time/instant.js';
 import { maxInstantMs, minInstantMs } from '../time/range.js';
@@ -175,17 +175,22 @@ export function closestWord(word: string, known: readonly string[]): string | un
 }
 
 /**
- * Checks a command's arguments before `parseArgs` reads them, for messages of one clean line:
- * an unknown flag (with the nearest known one), a flag missing its value, a switch given one.
- * A flag's value never starts with "-" unless it is written `--flag=-x`: `--policy --now X` is
- * `--policy` without its value, never a policy file named "--now".
+ * Reads a command's arguments, refusing in one clean line each what `parseArgs`' strict mode
+ * refuses in longer sentences: an unknown flag (with the nearest known one), a flag missing its
+ * value, a switch given one. A flag's value never starts with "-" unless it is written
+ * `--flag=-x`: `--policy --now X` is `--policy` without its value, never a policy file named
+ * "--now". What it returns is then what a strict `parseArgs` returns, which the caller may type so.
+ *
+ * @example
+ * checkFlags('report', ['--now', 'X', 'a.ndjson'], { now: { type: 'string' } })
+ * //=> { values: { now: 'X' }, positionals: ['a.ndjson'] }
  */
 export function checkFlags(
   command: string,
   args: readonly string[],
   flags: Readonly<Record<string, FlagSpec>>,
-): void {
-  const { tokens } = parseArgs({
+): { values: Readonly<Record<string, unknown>>; positionals: string[] } {
+  const { values, positionals, tokens } = parseArgs({
     args: [...args],
     options: flags as ParseArgsConfig['options'],
     allowPositionals: true,
@@ -214,6 +219,7 @@ export function checkFlags(
         2,
       );
   }
+  return { values, positionals };
 }
 
 /**
@@ -231,17 +237,21 @@ export function parsePeriod(
     if (by !== undefined) throw new CliError(cliMessage.periodFlagAlone('period-by'), 2, true);
     return undefined;
   }
-  const period: PeriodOptions = {
-    unit: parseChoice('period', unit, ['day', 'week', 'month']),
-    timeZone: zone ?? 'UTC',
-    by: parseChoice('period-by', by, ['start', 'end']),
-  };
-  // The library checks the zone as it checks calendars' zones; ask it now, before any input is read.
+  const period = { unit, timeZone: zone ?? 'UTC', by: by ?? 'start' };
+  // The library checks the period as summarizeSla will: ask it now, before any input is read.
   try {
-    summarizeSla([], { period });
+    compilePeriod(period);
   } catch (error) {
-    if (isSlaValidationError(error)) throw new CliError(cliMessage.periodZone(period.timeZone), 2, true);
-    throw error;
+    if (!isSlaValidationError(error)) throw error;
+    // The library names `options.period.unit`, `.timeZone` or `.by`: here, the flag.
+    const key = error.issues[0]?.path[1];
+    const message =
+      key === 'unit'
+        ? cliMessage.choice('period', ['day', 'week', 'month'], unit)
+        : key === 'by'
+          ? cliMessage.choice('period-by', ['start', 'end'], period.by)
+          : cliMessage.periodZone(period.timeZone);
+    throw new CliError(message, 2, true);
   }
-  return period;
+  return period as PeriodOptions;
 }

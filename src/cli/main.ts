@@ -3,11 +3,11 @@
  * The `sla-clock` command (docs/cli.md): arguments, dispatch, exit codes. Its own entry
  * point (dist/cli.js); the library never imports anything from src/cli.
  */
-import { type ParseArgsConfig, parseArgs } from 'node:util';
+import type { ParseArgsConfig, parseArgs } from 'node:util';
 import { runCalendarTable } from './calendarTable.js';
 import { runCompute } from './compute.js';
 import { runDiff } from './diff.js';
-import { CliError, ExitCode } from './exit.js';
+import { CliError, ExitCode, errorText } from './exit.js';
 import { runExplain } from './explain.js';
 import {
   checkFlags,
@@ -118,20 +118,15 @@ function version(): string {
   return `sla-clock ${packageVersion()} (tz ${tzVersion()})`;
 }
 
-function parse<C extends CommandName>(command: C, args: readonly string[]) {
-  // Unknown flags, missing values: one clean line each, before node:util's longer sentences.
-  checkFlags(command, args, commandOptions[command]);
-  try {
-    return parseArgs({
-      args: [...args],
-      options: commandOptions[command],
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (error) {
-    // node:util reports unknown flags and missing values in readable sentences.
-    throw new CliError(cliMessage.badFlags((error as Error).message), ExitCode.Usage, true);
-  }
+/** What a strict `parseArgs` returns for the command's flags. */
+type Parsed<C extends CommandName> = ReturnType<
+  typeof parseArgs<{ options: (typeof commandOptions)[C]; allowPositionals: true; strict: true }>
+>;
+
+function parse<C extends CommandName>(command: C, args: readonly string[]): Parsed<C> {
+  // checkFlags refuses, in one line each, every argument strict mode would: what it returns is the
+  // strict result.
+  return checkFlags(command, args, commandOptions[command]) as Parsed<C>;
 }
 
 function required(value: string | undefined, flag: string): string {
@@ -304,9 +299,7 @@ async function main(args: readonly string[]): Promise<ExitCode> {
       process.stderr.write(`${error.message}\n${error.showUsage ? `\n${usage(command)}` : ''}`);
       return error.exitCode;
     }
-    process.stderr.write(
-      `${cliMessage.internal(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`,
-    );
+    process.stderr.write(`${cliMessage.internal(errorText(error))}\n`);
     return ExitCode.Usage;
   }
 }

@@ -224,6 +224,8 @@ export const cliMessage = {
     `--${flag}: expected an instant from 1900-01-01T00:00:00Z to 2200-12-31T23:59:59.999Z, got ${JSON.stringify(text)}`,
   tableToBeforeFrom: (from: string, to: string) =>
     `--to ${JSON.stringify(to)} is before --from ${JSON.stringify(from)}`,
+  tableRows: (from: string, to: string, maxRows: number) =>
+    `--to ${JSON.stringify(to)}: the calendar has more than ${maxRows} open stretches (rows) from --from ${JSON.stringify(from)} to it: ask for a shorter range`,
 } as const;
 
 /** What `sla-clock serve` answers with (`{ "error": { "code", "message" } }`) or logs on stderr. */

@@ -64,12 +64,10 @@ function loadOne(file: PolicyFile, nowMs: number): LoadedPolicy {
 
 /**
  * A loaded policy as the primary process of `serve --workers N` sends it to its workers (over IPC,
- * as JSON): each worker compiles it again, and serves what the primary read, when it read it.
+ * as JSON): each worker compiles it again, and serves what the primary read, when it read it, with
+ * the fingerprint the primary computed.
  */
-export interface SharedPolicy extends PolicyFile {
-  readonly spec: unknown;
-  readonly loadedAtMs: number;
-}
+export type SharedPolicy = Omit<LoadedPolicy, 'policy'>;
 
 /** What a reload did, for the log. */
 export interface Reload {
@@ -108,18 +106,26 @@ export class PolicySet {
     return new PolicySet(
       shared.map((one) => {
         const loaded = previous?.byName.get(one.name);
-        const print = fingerprint(one.spec);
-        if (loaded !== undefined && loaded.fingerprint === print && loaded.loadedAtMs === one.loadedAtMs)
+        if (
+          loaded !== undefined &&
+          loaded.fingerprint === one.fingerprint &&
+          loaded.loadedAtMs === one.loadedAtMs
+        )
           return loaded;
-        const { name, path, spec, loadedAtMs } = one;
-        return { name, path, spec, policy: compileLoaded(path, spec), fingerprint: print, loadedAtMs };
+        return { ...one, policy: compileLoaded(one.path, one.spec) };
       }),
     );
   }
 
   /** What a worker process needs to build this set again (`fromShared`). */
   shared(): SharedPolicy[] {
-    return this.policies.map(({ name, path, spec, loadedAtMs }) => ({ name, path, spec, loadedAtMs }));
+    return this.policies.map((loaded) => ({
+      name: loaded.name,
+      path: loaded.path,
+      spec: loaded.spec,
+      fingerprint: loaded.fingerprint,
+      loadedAtMs: loaded.loadedAtMs,
+    }));
   }
 
   /**

@@ -47,14 +47,9 @@ export class ComputePool {
   }
 
   /** The batch's lines, classified and computed by a worker; rejects if the worker failed. */
-  async runLines(
-    batch: TextBatch,
-    policy: string,
-    nowMs: number,
-    output: LineOutput,
-  ): Promise<ClassifiedLine[]> {
+  async runLines(batch: TextBatch, nowMs: number, output: LineOutput): Promise<ClassifiedLine[]> {
     if (this.failure !== null) throw this.failure;
-    const task: LinesTask = { kind: 'lines', batch, policy, nowMs, output };
+    const task: LinesTask = { batch, nowMs, output };
     return unpackBatch((await this.pool.run(task)) as WireBatch);
   }
 

@@ -13,14 +13,14 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { localDaysOf } from '../calendar/zone/localDays.js';
 import * as expected from '../expected.js';
-import type { Calendar, PeriodOptions } from '../index.js';
+import { type Calendar, isSlaValidationError, type PeriodOptions } from '../index.js';
+import { compilePeriod } from '../report/period.js';
 import { computeItems, errorLine, type LineOutput } from './batch.js';
 import { computeOptionsOf, loadCalendars } from './calendars.js';
-import { CliError, ExitCode } from './exit.js';
+import { CliError, ExitCode, errorText } from './exit.js';
 import { errorBody, HttpError } from './httpError.js';
-import { type BodyKind, bodyChunks, checkBody, queryOf, readBody } from './httpRequest.js';
+import { type BodyKind, checkBody, queryOf, readBody } from './httpRequest.js';
 import {
   type Answer,
   answerExplain,
@@ -30,9 +30,9 @@ import {
   type RequestContext,
 } from './jsonRequests.js';
 import { cliMessage, serveMessage } from './messages.js';
-import { BatchSplitter, lineBatchOf, type TextBatch } from './ndjson.js';
-import { type LoadedPolicy, type PolicyFile, PolicySet } from './policySet.js';
-import { diffOf, type NdjsonRun, reportOf } from './serveReports.js';
+import { lineBatchOf } from './ndjson.js';
+import { type LoadedPolicy, type PolicyFile, PolicySet, type Reload } from './policySet.js';
+import { batchesOf, diffOf, type NdjsonRun, reportOf } from './serveReports.js';
 import { type InputItem, TicketAssembler } from './tickets.js';
 import { packageVersion, tzVersion } from './version.js';
 
@@ -156,26 +156,22 @@ function periodOf(query: ReadonlyMap<string, string>): PeriodOptions | undefined
       );
     return undefined;
   }
-  if (unit !== 'day' && unit !== 'week' && unit !== 'month')
-    throw new HttpError(
-      400,
-      'invalid_parameter',
-      serveMessage.periodParameter('period', unit, expected.periodUnit),
-    );
-  if (by !== undefined && by !== 'start' && by !== 'end')
-    throw new HttpError(
-      400,
-      'invalid_parameter',
-      serveMessage.periodParameter('periodBy', by, expected.periodBy),
-    );
-  const timeZone = zone ?? 'UTC';
-  if (localDaysOf(timeZone) === null)
-    throw new HttpError(
-      400,
-      'invalid_parameter',
-      serveMessage.periodParameter('periodZone', timeZone, expected.timeZone),
-    );
-  return by === undefined ? { unit, timeZone } : { unit, timeZone, by };
+  const period = { unit, timeZone: zone ?? 'UTC', ...(by === undefined ? {} : { by }) };
+  try {
+    compilePeriod(period);
+  } catch (error) {
+    if (!isSlaValidationError(error)) throw error;
+    // The library names `options.period.unit`, `.timeZone` or `.by`: here, the query parameter.
+    const key = error.issues[0]?.path[1];
+    const [name, got, wanted] =
+      key === 'unit'
+        ? ['period', unit, expected.periodUnit]
+        : key === 'by'
+          ? ['periodBy', by ?? '', expected.periodBy]
+          : ['periodZone', period.timeZone, expected.timeZone];
+    throw new HttpError(400, 'invalid_parameter', serveMessage.periodParameter(name, got, wanted));
+  }
+  return period as PeriodOptions;
 }
 
 const noHeaders: Readonly<Record<string, string>> = Object.freeze({});
@@ -453,9 +449,7 @@ export class Service {
   }
 
   private logInternal(error: unknown): void {
-    process.stderr.write(
-      `${serveMessage.internalLog(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`,
-    );
+    logLine(serveMessage.internalLog(errorText(error)));
   }
 
   /** Bad HTTP, a timeout, headers too large: a JSON error, and the connection closed. */
@@ -537,28 +531,18 @@ export class Service {
     const deliver = () => {
       for (const chunk of computeItems(items, policy, run.at, output).stdout) writer.write(chunk);
     };
-    const splitter = new BatchSplitter(Number.POSITIVE_INFINITY);
-    const batches: TextBatch[] = [];
     let nextLine = 1;
-    const take = () => {
-      for (const batch of batches) {
-        nextLine = batch.firstLine + batch.lineCount;
-        items.length = 0;
-        assembler.pushBatch(lineBatchOf(batch), items);
-        deliver();
-      }
-      batches.length = 0;
-    };
     try {
-      for await (const chunk of bodyChunks(exchange.request, run.maxBodyBytes)) {
-        splitter.push(chunk, batches);
-        splitter.flush(batches);
-        take();
+      for await (const batches of batchesOf(exchange.request, run.maxBodyBytes)) {
+        for (const batch of batches) {
+          nextLine = batch.firstLine + batch.lineCount;
+          items.length = 0;
+          assembler.pushBatch(lineBatchOf(batch), items);
+          deliver();
+        }
         await writer.ready();
         if (writer.closed) return;
       }
-      splitter.end(batches);
-      take();
       items.length = 0;
       assembler.end(items);
       deliver();
@@ -598,11 +582,11 @@ export class Service {
  * Returns the set to serve from now on.
  */
 export function reloadPolicies(policies: PolicySet, log: (line: string) => void): PolicySet {
-  let reloaded: ReturnType<PolicySet['reload']>;
+  let reloaded: Reload;
   try {
     reloaded = policies.reload(Date.now());
   } catch (error) {
-    log(serveMessage.internalLog(error instanceof Error ? (error.stack ?? error.message) : String(error)));
+    log(serveMessage.internalLog(errorText(error)));
     return policies;
   }
   for (const line of reloaded.kept) log(line);
@@ -613,6 +597,23 @@ export function reloadPolicies(policies: PolicySet, log: (line: string) => void)
 /** Writes a line to stderr: the service's log. */
 export function logLine(line: string): void {
   process.stderr.write(`${line}\n`);
+}
+
+/**
+ * Calls `stop` on SIGTERM and SIGINT and `hangup` on SIGHUP until the function it returns is called.
+ *
+ * @example
+ * const off = onSignals(() => service.shutdown(), () => {}) // ... off()
+ */
+export function onSignals(stop: () => void, hangup: () => void): () => void {
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('SIGHUP', hangup);
+  return () => {
+    process.off('SIGTERM', stop);
+    process.off('SIGINT', stop);
+    process.off('SIGHUP', hangup);
+  };
 }
 
 /**
@@ -631,18 +632,13 @@ export async function runServe(options: ServeOptions): Promise<ExitCode> {
     const requests = service.shutdown();
     if (requests !== null) logLine(serveMessage.draining(requests));
   };
-  const reload = () => service.reload(logLine);
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
-  process.on('SIGHUP', reload);
+  const off = onSignals(stop, () => service.reload(logLine));
   try {
     logLine(serveMessage.listening(await service.listen()));
     await service.stopped;
     logLine(serveMessage.stopped());
     return ExitCode.Ok;
   } finally {
-    process.off('SIGTERM', stop);
-    process.off('SIGINT', stop);
-    process.off('SIGHUP', reload);
+    off();
   }
 }

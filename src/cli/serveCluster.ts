@@ -18,10 +18,10 @@
  */
 import cluster, { type Worker } from 'node:cluster';
 import { compileCalendars, readCalendarsSpec } from './calendars.js';
-import { CliError, ExitCode } from './exit.js';
+import { CliError, ExitCode, errorText } from './exit.js';
 import { serveMessage } from './messages.js';
 import { PolicySet, type SharedPolicy } from './policySet.js';
-import { logLine, reloadPolicies, runServe, type ServeOptions, Service } from './serve.js';
+import { logLine, onSignals, reloadPolicies, runServe, type ServeOptions, Service } from './serve.js';
 
 /** Set by the primary in its workers' environment: this process is one of `serve --workers N`'s. */
 const workerEnv = 'SLA_CLOCK_SERVE_WORKER';
@@ -55,9 +55,6 @@ export function runServeCommand(options: ServeOptions): Promise<ExitCode> {
   if (options.workers > 1) return runServePrimary(options);
   return runServe(options);
 }
-
-const errorText = (error: unknown) =>
-  error instanceof Error ? (error.stack ?? error.message) : String(error);
 
 /** How a process ended, for the log. */
 const howEnded = (code: number | null, signal: string | null) =>
@@ -132,20 +129,15 @@ function runServeWorker(options: ServeOptions): Promise<ExitCode> {
       void send({ kind: 'swapped', round: message.round });
     }
   };
+  process.on('message', onMessage);
   // SIGHUP goes to the primary, which reads the files once and sends the policies; a SIGHUP sent to
   // a worker (a terminal's hangup reaches the whole process group) must not end it.
-  const ignore = () => {};
-  process.on('message', onMessage);
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
-  process.on('SIGHUP', ignore);
+  const off = onSignals(stop, () => {});
   // (A worker whose primary is gone, killed, is ended by node:cluster at once.)
   void send({ kind: 'ready' });
   return finished.then((code) => {
     process.off('message', onMessage);
-    process.off('SIGTERM', stop);
-    process.off('SIGINT', stop);
-    process.off('SIGHUP', ignore);
+    off();
     // Closes the IPC channel, which would keep this process alive, as an end the primary expects
     // (a plain `process.disconnect()` makes node:cluster exit at once, with code 0).
     if (process.connected) cluster.worker?.disconnect();
@@ -181,10 +173,8 @@ class Primary {
   /** Workers whose drain report the shutdown line waits for, and the requests reported so far. */
   private readonly drainWaiting = new Set<Worker>();
   private drainRequests = 0;
-  private drainLogged = false;
   /** SIGHUPs not yet handled; the one being handled waits for `swapWaiting`. */
   private reloadsQueued = 0;
-  private reloading = false;
   private round = 0;
   private roundLines: string[] = [];
   private readonly swapWaiting = new Set<Worker>();
@@ -200,23 +190,20 @@ class Primary {
     const outcome = new Promise<ExitCode | CliError>((resolve) => {
       this.done = resolve;
     });
-    const stop = () => this.stop();
-    const reload = () => {
-      this.reloadsQueued++;
-      this.nextReload();
-    };
-    process.on('SIGTERM', stop);
-    process.on('SIGINT', stop);
-    process.on('SIGHUP', reload);
+    const off = onSignals(
+      () => this.stop(),
+      () => {
+        this.reloadsQueued++;
+        this.nextReload();
+      },
+    );
     try {
       for (let i = 0; i < this.options.workers; i++) this.fork();
       const result = await outcome;
       if (result instanceof CliError) throw result;
       return result;
     } finally {
-      process.off('SIGTERM', stop);
-      process.off('SIGINT', stop);
-      process.off('SIGHUP', reload);
+      off();
     }
   }
 
@@ -338,17 +325,20 @@ class Primary {
     }
   }
 
+  /** The shutdown line, once no drain report is awaited (said once: only `stop` fills `drainWaiting`). */
   private logDraining(): void {
-    if (this.phase !== 'draining' || this.drainLogged || this.drainWaiting.size > 0) return;
-    this.drainLogged = true;
+    if (this.phase !== 'draining' || this.drainWaiting.size > 0) return;
     logLine(serveMessage.draining(this.drainRequests));
   }
 
-  /** The next SIGHUP, once the one before it is logged: read the files, send the set, wait. */
+  /**
+   * The next SIGHUP, once the one before it is logged: read the files, send the set, wait. A
+   * SIGHUP is being handled exactly while `swapWaiting` is not empty: only this fills it, and
+   * `reloaded` runs (here, or as each worker leaves it) until it is empty.
+   */
   private nextReload(): void {
-    if (this.reloading || this.reloadsQueued === 0) return;
+    if (this.swapWaiting.size > 0 || this.reloadsQueued === 0) return;
     this.reloadsQueued--;
-    this.reloading = true;
     const lines: string[] = [];
     const before = this.policies;
     this.policies = reloadPolicies(before, (line) => lines.push(line));
@@ -367,9 +357,8 @@ class Primary {
 
   /** Every worker has swapped the new set in (or there was none): the lines, then the next SIGHUP. */
   private reloaded(): void {
-    if (!this.reloading || this.swapWaiting.size > 0) return;
+    if (this.swapWaiting.size > 0) return;
     for (const line of this.roundLines) logLine(line);
-    this.reloading = false;
     this.nextReload();
   }
 }

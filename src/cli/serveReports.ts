@@ -51,8 +51,17 @@ class LineErrors {
   }
 }
 
-/** The body's lines in batches as they arrive (at most `--max-body`). */
-async function* batchesOf(request: IncomingMessage, maxBodyBytes: number): AsyncGenerator<TextBatch[]> {
+/**
+ * The body's lines in batches as they arrive (at most `--max-body`): each chunk's complete lines,
+ * then the last line. The array yielded is reused: read it before asking for the next.
+ *
+ * @example
+ * for await (const batches of batchesOf(request, 1024)) for (const batch of batches) take(batch)
+ */
+export async function* batchesOf(
+  request: IncomingMessage,
+  maxBodyBytes: number,
+): AsyncGenerator<TextBatch[]> {
   const splitter = new BatchSplitter(Number.POSITIVE_INFINITY);
   const out: TextBatch[] = [];
   for await (const chunk of bodyChunks(request, maxBodyBytes)) {

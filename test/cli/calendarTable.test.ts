@@ -196,6 +196,32 @@ describe('sla-clock calendar-table', () => {
     expect(invalid.stderr).toContain(`${badCalendar}: calendar.timeZone: expected an IANA time zone`);
   });
 
+  test('a range of more than 1,000,000 rows is refused with --from and --to as they were typed', async () => {
+    // Open one minute in two, all week: 720 rows a day, so four years are about 1,050,000 rows.
+    const clock = (minute: number) =>
+      `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+    const hours = Array.from({ length: 720 }, (_, i) => [clock(2 * i), clock(2 * i + 1)]);
+    const days = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+    const path = writeFile(
+      dir.path('minutes.json'),
+      JSON.stringify({ timeZone: 'UTC', week: Object.fromEntries(days.map((day) => [day, hours])) }),
+    );
+    const run = await runCli([
+      'calendar-table',
+      '--calendar',
+      path,
+      '--from',
+      '2026-01-01',
+      '--to',
+      '2030-01-01',
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(
+      '--to "2030-01-01": the calendar has more than 1000000 open stretches (rows) from --from "2026-01-01" to it: ask for a shorter range\n',
+    );
+  });
+
   test('the command is listed in the usage', async () => {
     const run = await runCli(['--help']);
     expect(run.stdout).toContain('calendar-table');

@@ -6,8 +6,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import fc from 'fast-check';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { closestWord, editDistance } from '../../src/cli/flags.js';
+import { checkFlags, closestWord, editDistance } from '../../src/cli/flags.js';
 import { ensureBuilt, root, runCli } from './run.js';
 
 beforeAll(() => ensureBuilt(), 120_000);
@@ -40,6 +42,43 @@ describe('suggestions', () => {
     expect(closestWord('periodzone', flags)).toBe('period-zone');
     expect(closestWord('colour', flags)).toBeUndefined();
     expect(closestWord('x', flags)).toBeUndefined();
+  });
+});
+
+describe('checkFlags', () => {
+  const help = { type: 'boolean', short: 'h' } as const;
+  const flagSets = [
+    { policy: { type: 'string' }, now: { type: 'string' }, wide: { type: 'boolean' }, help },
+    { policy: { type: 'string', multiple: true }, port: { type: 'string' }, help },
+  ] as const;
+  const words = [
+    ...['--policy', '--policy=-x', '--policy=a=b', '--now', '--now=', '--port', '--po', '-p'],
+    ...['--wide', '--wide=x', '--no-wide', '--help', '-h', '-hh', '-hp', '--__proto__'],
+    ...['-', '--', '---', '-x', '--=x', 'a', '__proto__'],
+  ];
+
+  test('what it lets through, it reads as a strict parseArgs does (the CLI parses once)', () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...flagSets),
+        fc.array(fc.constantFrom(...words), { maxLength: 6 }),
+        (flags, args) => {
+          let checked: ReturnType<typeof checkFlags>;
+          try {
+            checked = checkFlags('compute', args, flags);
+          } catch {
+            return;
+          }
+          accepted++;
+          const strict = parseArgs({ args, options: flags, allowPositionals: true, strict: true });
+          expect(checked).toEqual({ values: strict.values, positionals: strict.positionals });
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    // Not vacuous: a good share of the argument lists are accepted.
+    expect(accepted).toBeGreaterThan(200);
   });
 });
 

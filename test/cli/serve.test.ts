@@ -14,6 +14,7 @@ import {
   compilePolicy,
   computeSlaState,
   explainSla,
+  type PeriodOptions,
   type PolicySpec,
   serializeSlaState,
   summarizeSla,
@@ -416,21 +417,36 @@ describe.concurrent('POST /v1/explain, /v1/report, /v1/diff', () => {
   });
 
   test('/v1/report takes period, periodZone and periodBy as report --period does', async () => {
+    // Created Sunday 22:00Z and answered 23:30Z, which is Monday 00:30 in Berlin: its first reply
+    // falls in 2026-W10 only by its end and in Berlin; by its start, or in UTC, it is in 2026-W09.
+    const sundayNight: Ticket = {
+      id: 'T-4',
+      events: [
+        { type: 'created', at: '2026-03-01T22:00:00Z', attributes: { status: 'new', tier: 'gold' } },
+        { type: 'message', at: '2026-03-01T23:30:00Z', author: 'agent', attributes: { status: 'open' } },
+      ],
+    };
+    const input = [...tickets, sundayNight];
     const answer = await postNdjson(
       server,
       `/v1/report?now=${now}&groupBy=tier&period=week&periodZone=Europe%2FBerlin&periodBy=end`,
-      ndjsonOf(tickets),
+      ndjsonOf(input),
     );
     expect(answer.status).toBe(200);
-    const states = tickets.map((one) => computeSlaState(one, policySpec, { now }));
-    const groups = summarizeSla(states, {
-      groupBy: 'tier',
-      period: { unit: 'week', timeZone: 'Europe/Berlin', by: 'end' },
-    }).groups;
-    expect(groups.length).toBeGreaterThan(0);
-    expect(groups.every((row) => row.period === '2026-W10')).toBe(true);
+    const states = input.map((one) => computeSlaState(one, policySpec, { now }));
+    const rows = (period: PeriodOptions) => summarizeSla(states, { groupBy: 'tier', period }).groups;
+    const groups = rows({ unit: 'week', timeZone: 'Europe/Berlin', by: 'end' });
     expect(JSON.parse(answer.body).groups).toEqual(groups);
-    const utc = await postNdjson(server, `/v1/report?now=${now}&period=day`, ndjsonOf(tickets));
+    const firstReplies = groups.filter((row) => row.metric === 'first_reply' && row.key === 'gold');
+    expect(firstReplies.map((row) => [row.period, row.cycles])).toEqual([['2026-W10', 3]]);
+    // The rows a server that ignored periodZone, periodBy or both would answer are not these.
+    const ignoring: PeriodOptions[] = [
+      { unit: 'week', timeZone: 'UTC' },
+      { unit: 'week', timeZone: 'UTC', by: 'end' },
+      { unit: 'week', timeZone: 'Europe/Berlin' },
+    ];
+    for (const period of ignoring) expect(rows(period), JSON.stringify(period)).not.toEqual(groups);
+    const utc = await postNdjson(server, `/v1/report?now=${now}&period=day`, ndjsonOf(input));
     expect(JSON.parse(utc.body).groups).toEqual(
       summarizeSla(states, { period: { unit: 'day', timeZone: 'UTC' } }).groups,
     );
