@@ -2,15 +2,8 @@
  * `sla-clock explain`: the timeline of one cycle of one metric of one ticket, so a person can see
  * what counted and why. Scans the input until the ticket is complete, then stops reading.
  */
-import {
-  type ComputeOptions,
-  type CycleState,
-  explainSla,
-  type Policy,
-  type SlaState,
-  type Ticket,
-  type TimelineSegment,
-} from '../index.js';
+import { type ComputeOptions, explainSla, type Policy, type SlaState, type Ticket } from '../index.js';
+import { cycleStatusText, cycleZone, noGoalText } from '../render/cycleText.js';
 import { renderExplainHtml } from '../render/explainHtml.js';
 import type { ExplainBand, ExplainEvent } from '../render/explainSvg.js';
 import { renderExplainSvg } from '../render/explainSvg.js';
@@ -18,7 +11,7 @@ import { instantMsOrNaN } from '../time/instant.js';
 import { computeOptionsOf, loadCalendars } from './calendars.js';
 import { evaluate } from './evaluate.js';
 import { CliError, ExitCode } from './exit.js';
-import { formatDuration, formatZoned, renderTable } from './format.js';
+import { formatDuration, formatZonedTime, renderTable } from './format.js';
 import { cliMessage } from './messages.js';
 import { type InputPath, readLineBatchesSync } from './ndjson.js';
 import { Problems } from './output.js';
@@ -104,18 +97,17 @@ export function runExplain(options: ExplainOptions): ExitCode {
     );
     return problems.count > 0 ? ExitCode.InvalidInput : ExitCode.Ok;
   }
-  const cycles = result.state.metrics[metric]!.cycles;
-  const cycle = options.cycle ?? cycles.length - 1;
-  if (options.cycle !== undefined && cycle >= cycles.length) {
-    throw new CliError(cliMessage.cycleOutOfRange(options.ticketId, metric, cycle, cycles.length));
-  }
-  const segments = cycles.length === 0 ? [] : explainSla(ticket as Ticket, policy, { ...at, metric, cycle });
-  const explained: Explained = { state: result.state, metric, cycle, cycles, segments };
-  process.stdout.write(options.format === 'json' ? explainJson(explained) : explainText(explained, policy));
+  const band = bandOf(ticket as Ticket, policy, at, result.state, metric, options);
+  process.stdout.write(
+    options.format === 'json' ? explainJson(result.state, band) : explainText(result.state, band),
+  );
   return problems.count > 0 ? ExitCode.InvalidInput : ExitCode.Ok;
 }
 
-/** One metric's band: its chosen cycle (the latest, or `--cycle`) and that cycle's timeline. */
+/**
+ * One metric's band: its chosen cycle (the latest, or `--cycle`: a usage error past the last one)
+ * and that cycle's timeline; cycle -1 and no segment when the metric has no cycle.
+ */
 function bandOf(
   ticket: Ticket,
   policy: Policy,
@@ -126,7 +118,8 @@ function bandOf(
 ): ExplainBand {
   const cycles = state.metrics[metric]?.cycles ?? [];
   const cycle = options.cycle ?? cycles.length - 1;
-  if (options.cycle !== undefined && cycle >= cycles.length)
+  // Only a --cycle can be past the last cycle.
+  if (cycle >= cycles.length)
     throw new CliError(cliMessage.cycleOutOfRange(options.ticketId, metric, cycle, cycles.length));
   const chosen = cycles[cycle] ?? null;
   return {
@@ -159,65 +152,53 @@ function eventsOf(ticket: object): ExplainEvent[] {
   });
 }
 
-interface Explained {
-  readonly state: SlaState;
-  readonly metric: string;
-  /** The cycle's index; -1 when the metric has no cycle. */
-  readonly cycle: number;
-  readonly cycles: readonly CycleState[];
-  readonly segments: readonly TimelineSegment[];
-}
-
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 /** The explanation as one JSON line, instants as ISO strings. */
-function explainJson({ state, metric, cycle, cycles, segments }: Explained): string {
-  const chosen = cycles[cycle];
+function explainJson(
+  state: SlaState,
+  { metric, cycleIndex, cycleCount, cycle, segments }: ExplainBand,
+): string {
   return `${JSON.stringify({
     ticketId: state.ticketId,
     now: iso(state.now),
     metric,
-    cycle: chosen === undefined ? null : cycle,
-    cycles: cycles.length,
-    status: chosen?.status ?? 'inactive',
-    goal: chosen?.goal ?? null,
-    elapsed: chosen?.elapsed ?? 0,
+    cycle: cycle === null ? null : cycleIndex,
+    cycles: cycleCount,
+    status: cycle?.status ?? 'inactive',
+    goal: cycle?.goal ?? null,
+    elapsed: cycle?.elapsed ?? 0,
     segments: segments.map((segment) => ({ ...segment, from: iso(segment.from), to: iso(segment.to) })),
   })}\n`;
 }
 
-/** The zone to show a cycle's instants in: its goal calendar's (as Intl accepts it), else UTC. */
-function zoneOf(_policy: Policy, chosen: CycleState): string {
-  return chosen.goal?.timeZone ?? 'UTC';
-}
-
 /** The explanation for people: a header, one line per segment, and a total equal to elapsed. */
-function explainText({ state, metric, cycle, cycles, segments }: Explained, policy: Policy): string {
+function explainText(
+  state: SlaState,
+  { metric, cycleIndex, cycleCount, cycle: chosen, segments }: ExplainBand,
+): string {
   const heading = `ticket ${state.ticketId ?? '(no id)'}, metric ${metric}, at ${iso(state.now)}`;
-  const chosen = cycles[cycle];
-  if (chosen === undefined) return `${heading}\nno cycle: the metric is inactive\n`;
-  const timeZone = zoneOf(policy, chosen);
+  if (chosen === null) return `${heading}\nno cycle: the metric is inactive\n`;
+  const timeZone = cycleZone(chosen);
   const goal =
     chosen.goal === null
-      ? 'no goal matches (elapsed measured on 24/7)'
+      ? noGoalText
       : `goal ${chosen.goal.index}: ${formatDuration(chosen.goal.target)} on calendar ${JSON.stringify(chosen.goal.calendar)}`;
   const percent = chosen.percent === null ? '' : ` (${chosen.percent.toFixed(1)}%)`;
   const lines = [
     heading,
-    `cycle ${cycle} (${cycles.length} in all, 0 = oldest): ${chosen.status}${chosen.breached && chosen.status !== 'breached' ? ', breached' : ''}; ${goal}`,
+    `cycle ${cycleIndex} (${cycleCount} in all, 0 = oldest): ${cycleStatusText(chosen)}; ${goal}`,
     `elapsed ${formatDuration(chosen.elapsed)}${percent}` +
       (chosen.remaining === null ? '' : `, remaining ${formatDuration(chosen.remaining)}`) +
       (chosen.pausedFor > 0 ? `, paused for ${formatDuration(chosen.pausedFor)}` : '') +
-      (chosen.deadline === null
-        ? ''
-        : `, deadline ${formatZoned(chosen.deadline, timeZone, chosen.deadline % 1000 !== 0)}`),
+      (chosen.deadline === null ? '' : `, deadline ${formatZonedTime(chosen.deadline, timeZone)}`),
     `times in ${timeZone}`,
     '',
   ];
   const withMs = segments.some((segment) => segment.from % 1000 !== 0 || segment.to % 1000 !== 0);
   const rows = segments.map((segment) => [
-    formatZoned(segment.from, timeZone, withMs),
-    formatZoned(segment.to, timeZone, withMs),
+    formatZonedTime(segment.from, timeZone, withMs),
+    formatZonedTime(segment.to, timeZone, withMs),
     segment.kind,
     segment.counted === 0 ? '-' : formatDuration(segment.counted),
     segment.reason,

@@ -1,6 +1,12 @@
-/** Numbers for people: durations such as `1h 30m`, percentages, aligned tables, zoned instants. */
+/**
+ * Numbers for people: durations such as `1h 30m`, percentages, aligned tables, zoned instants.
+ * Those the pictures write too are render's (one function each, so that the text table and the
+ * HTML report write the same); they are re-exported here for the CLI.
+ */
 
-import { zonedParts } from '../render/zonedTime.js';
+export { formatHoursMinutes, formatRate } from '../render/duration.js';
+export { truncate } from '../render/text.js';
+export { formatZonedTime } from '../render/zonedTime.js';
 
 const units: readonly (readonly [suffix: string, ms: number])[] = [
   ['d', 86_400_000],
@@ -29,45 +35,6 @@ export function formatDuration(ms: number): string {
   return `${ms < 0 ? '-' : ''}${parts.join(' ')}`;
 }
 
-/** A duration rounded to the second, for tables of means and quantiles. */
-export const formatSeconds = (ms: number): string => formatDuration(Math.round(ms / 1000) * 1000);
-
-/**
- * Counted (business) time in hours and minutes, rounded to the minute: `26h 30m`, `8h`, `45m`.
- * Never days: a day of counted time is ambiguous when the calendar is open 8 hours a day. Only
- * an exact 0 is written `0m`; a time that rounds to no minute is `<1m`, so a zero in a table
- * always means nothing was counted.
- *
- * @example
- * formatHours(95_400_000) //=> '26h 30m'
- */
-export function formatHours(ms: number): string {
-  if (ms === 0) return '0m';
-  const sign = ms < 0 ? '-' : '';
-  const minutes = Math.round(Math.abs(ms) / 60_000);
-  if (minutes === 0) return `${sign}<1m`;
-  const hours = Math.floor(minutes / 60);
-  const rest = minutes - hours * 60;
-  if (hours === 0) return `${sign}${rest}m`;
-  return rest === 0 ? `${sign}${hours}h` : `${sign}${hours}h ${rest}m`;
-}
-
-/**
- * Cuts `text` to `width` characters (code points), ending it with "…" when it is cut.
- *
- * @example
- * truncate('requester_wait', 10) //=> 'requester…'
- */
-export function truncate(text: string, width: number): string {
-  const chars = [...text];
-  if (chars.length <= width) return text;
-  return width <= 0 ? '' : `${chars.slice(0, width - 1).join('')}…`;
-}
-
-/** A rate from 0 to 1 as a percentage with one decimal: `95.0%`; `-` for null (0 / 0). */
-export const formatRate = (rate: number | null): string =>
-  rate === null ? '-' : `${(rate * 100).toFixed(1)}%`;
-
 export type Align = 'left' | 'right';
 
 /** Rows under a header, columns padded to their widest cell, two spaces apart. */
@@ -88,17 +55,4 @@ export function renderTable(
       .join('  ')
       .trimEnd();
   return [line(header), ...rows.map(line)].map((text) => `${text}\n`).join('');
-}
-
-/**
- * An instant as wall-clock time in `timeZone` with its offset and weekday:
- * `Mon 2026-03-02 09:00:00 -05:00` (milliseconds only when `withMs`).
- *
- * @example
- * formatZoned(1772460000000, 'America/New_York', false) //=> 'Mon 2026-03-02 09:00:00 -05:00'
- */
-export function formatZoned(ms: number, timeZone: string, withMs: boolean): string {
-  const p = zonedParts(ms, timeZone);
-  const fraction = withMs ? `.${String(((ms % 1000) + 1000) % 1000).padStart(3, '0')}` : '';
-  return `${p.weekday} ${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}${fraction} ${p.offset}`;
 }

@@ -11,7 +11,7 @@ import type { PeriodOptions } from '../report/period.js';
 import { SummaryBuilder } from '../report/summarize.js';
 
 /** The charts' period when `--period` is not given: ISO weeks in UTC, by each cycle's start. */
-export const defaultChartPeriod: PeriodOptions = { unit: 'week', timeZone: 'UTC' };
+const defaultChartPeriod: PeriodOptions = { unit: 'week', timeZone: 'UTC' };
 
 /** How many open breaches the report lists. */
 const openBreachLimit = 20;

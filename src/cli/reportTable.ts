@@ -5,8 +5,10 @@
  */
 import type { SlaGroupSummary, SlaSummary } from '../index.js';
 import { formatCount } from '../render/count.js';
-import type { PeriodOptions } from '../report/summarize.js';
-import { type Align, formatHours, formatRate, truncate } from './format.js';
+import { periodId } from '../render/periods.js';
+import type { PeriodOptions, PeriodUnit } from '../report/summarize.js';
+import { civilFromDays, weekdayOfDay } from '../time/civil.js';
+import { type Align, formatHoursMinutes, formatRate, truncate } from './format.js';
 
 /** What the table says about its rows, beside the summary itself. */
 export interface TableContext {
@@ -20,7 +22,7 @@ export interface TableContext {
 }
 
 /** The width the table fits by default: a terminal of 100 columns. */
-export const maxTableWidth = 100;
+const maxTableWidth = 100;
 
 /** Group and metric names are cut (with "…") no shorter than this to make the table fit. */
 const minTextWidth = 6;
@@ -47,7 +49,7 @@ const elapsed = (title: string, field: 'mean' | 'median' | 'p90', compact: boole
   title,
   align: 'right',
   cuttable: false,
-  cell: (row) => (row.elapsed === null ? '-' : formatHours(row.elapsed[field])),
+  cell: (row) => (row.elapsed === null ? '-' : formatHoursMinutes(row.elapsed[field])),
   compact,
 });
 
@@ -120,9 +122,12 @@ function fitWidths(
 
 const weekdays = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
-/** `2026-03-02` of epoch ms at UTC midnight, with its weekday. */
-function dayText(dayMs: number): string {
-  return `${weekdays[(new Date(dayMs).getUTCDay() + 6) % 7]} ${new Date(dayMs).toISOString().slice(0, 10)}`;
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** Day number `day` (days since 1970-01-01) with its weekday: `Mon 2026-03-02`. */
+function dayText(day: number): string {
+  const { year, month, day: dayOfMonth } = civilFromDays(day);
+  return `${weekdays[weekdayOfDay(day)]} ${year}-${pad2(month)}-${pad2(dayOfMonth)}`;
 }
 
 /**
@@ -131,21 +136,14 @@ function dayText(dayMs: number): string {
  * count weeks.
  *
  * @example
- * periodHeading('2026-W53') //=> '2026-W53 (Mon 2026-12-28 to Sun 2027-01-03)'
+ * periodHeading('2026-W53', 'week') //=> '2026-W53 (Mon 2026-12-28 to Sun 2027-01-03)'
  */
-export function periodHeading(label: string): string {
-  const week = /^(\d{4})-W(\d{2})$/.exec(label);
-  if (week !== null) {
-    // Week 1 is the week of January 4th; its Monday is January 4th minus its weekday.
-    const jan4Ms = Date.UTC(Number(week[1]), 0, 4);
-    const mondayMs = jan4Ms - ((new Date(jan4Ms).getUTCDay() + 6) % 7) * 86_400_000;
-    const startMs = mondayMs + (Number(week[2]) - 1) * 7 * 86_400_000;
-    return `${label} (${dayText(startMs)} to ${dayText(startMs + 6 * 86_400_000)})`;
-  }
-  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(label);
-  if (day !== null)
-    return `${label} (${weekdays[(new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]))).getUTCDay() + 6) % 7]})`;
-  return label;
+function periodHeading(label: string, unit: PeriodUnit): string {
+  // A day's id is its day number, a week's the day number of its Monday.
+  const id = periodId(label, unit);
+  if (id === undefined || unit === 'month') return label;
+  if (unit === 'day') return `${label} (${weekdays[weekdayOfDay(id)]})`;
+  return `${label} (${dayText(id)} to ${dayText(id + 6)})`;
 }
 
 const unitNames = { day: 'day', week: 'ISO week', month: 'month' } as const;
@@ -220,7 +218,7 @@ export function renderSummary(summary: SlaSummary, context: TableContext): strin
     if (period !== undefined && row.period !== current) {
       if (current !== undefined) body.push('');
       current = row.period;
-      body.push(fitLine(periodHeading(row.period ?? '')));
+      body.push(fitLine(periodHeading(row.period ?? '', period.unit)));
     }
     body.push(line(cells[index] as string[]));
   });

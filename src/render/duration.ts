@@ -1,24 +1,27 @@
 /**
- * Durations in pictures, as the text table writes them (docs/reports.md): hours and minutes of
- * counted time (`26h 30m`), never days, because a "day" of business time is ambiguous.
+ * Durations for people, the same in the text table and the pictures (docs/reports.md, "The report
+ * table"): hours and minutes of counted time (`26h 30m`), never days, because a "day" of business
+ * time is ambiguous.
  */
-import { msPerDay, msPerHour, msPerMinute, msPerSecond } from '../time/units.js';
+import { msPerDay, msPerHour, msPerMinute } from '../time/units.js';
 
 /**
- * A duration as hours and minutes, rounded to the minute: `26h 30m`, `45m`, `2h`; under a minute,
- * seconds (`42s`, `0s`); negative durations (overdue) start with a minus sign.
+ * Counted (business) time in hours and minutes, rounded to the minute: `26h 30m`, `8h`, `45m`.
+ * Never days: a day of counted time is ambiguous when the calendar is open 8 hours a day. Only
+ * an exact 0 is written `0m`; a time that rounds to no minute is `<1m`, so a zero in a table
+ * always means nothing was counted. Negative durations (overdue) start with a minus sign.
  *
  * @example
  * formatHoursMinutes(95_400_000) //=> '26h 30m'
+ * formatHoursMinutes(15_000) //=> '<1m'
  */
 export function formatHoursMinutes(ms: number): string {
+  if (ms === 0) return '0m';
   const sign = ms < 0 ? '-' : '';
-  const absMs = Math.abs(ms);
-  const seconds = Math.round(absMs / msPerSecond);
-  if (seconds < 60) return `${sign}${seconds}s`;
-  const minutes = Math.round(absMs / msPerMinute);
+  const minutes = Math.round(Math.abs(ms) / msPerMinute);
+  if (minutes === 0) return `${sign}<1m`;
   const hours = Math.floor(minutes / 60);
-  const rest = minutes % 60;
+  const rest = minutes - hours * 60;
   if (hours === 0) return `${sign}${rest}m`;
   return rest === 0 ? `${sign}${hours}h` : `${sign}${hours}h ${rest}m`;
 }

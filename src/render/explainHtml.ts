@@ -3,8 +3,9 @@
  * also as a table (what a screen reader or a copy into a ticket reads).
  */
 import { formatInstant } from '../time/instant.js';
+import { cycleStatusText, cycleZone, noGoalText } from './cycleText.js';
 import { formatHoursMinutes } from './duration.js';
-import { bandZone, type ExplainBand, type ExplainPicture, renderExplainSvg } from './explainSvg.js';
+import { type ExplainBand, type ExplainPicture, renderExplainSvg } from './explainSvg.js';
 import { renderPage } from './page.js';
 import { escapeXml, htmlElement } from './xml.js';
 import { formatZonedTime } from './zonedTime.js';
@@ -14,11 +15,11 @@ function bandSection(band: ExplainBand, index: number): string {
   const heading = `<h2 id="m-${index}">${escapeXml(band.metric)}</h2>`;
   if (cycle === null)
     return `<section aria-labelledby="m-${index}">${heading}<p>No cycle: the metric is inactive.</p></section>`;
-  const zone = bandZone(band);
+  const zone = cycleZone(cycle);
   const facts = [
-    `cycle ${band.cycleIndex} (${band.cycleCount} in all, 0 = the oldest): ${cycle.status}${cycle.breached && cycle.status !== 'breached' ? ', breached' : ''}`,
+    `cycle ${band.cycleIndex} (${band.cycleCount} in all, 0 = the oldest): ${cycleStatusText(cycle)}`,
     cycle.goal === null
-      ? 'no goal matches (elapsed measured on 24/7)'
+      ? noGoalText
       : `goal ${cycle.goal.index}: ${formatHoursMinutes(cycle.goal.target)} on calendar ${JSON.stringify(cycle.goal.calendar)}`,
     `elapsed ${formatHoursMinutes(cycle.elapsed)}${cycle.percent === null ? '' : ` (${cycle.percent.toFixed(1)}%)`}` +
       (cycle.remaining === null ? '' : `, remaining ${formatHoursMinutes(cycle.remaining)}`) +

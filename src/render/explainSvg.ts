@@ -9,8 +9,10 @@ import type { CycleState } from '../engine/state.js';
 import type { Scalar } from '../policy/condition.js';
 import type { TimelineSegment } from '../report/explain.js';
 import { formatInstant } from '../time/instant.js';
+import { cycleStatusText, cycleZone } from './cycleText.js';
 import { formatHoursMinutes } from './duration.js';
 import { colors } from './palette.js';
+import { truncate } from './text.js';
 import { timeTicks } from './timeTicks.js';
 import { element, escapeXml, num, titleElement } from './xml.js';
 import { formatZonedTime } from './zonedTime.js';
@@ -44,12 +46,9 @@ export interface ExplainPicture {
   readonly events: readonly ExplainEvent[];
 }
 
-/** The zone a band's instants are shown in: its goal calendar's, else UTC. */
-export const bandZone = (band: ExplainBand): string => band.cycle?.goal?.timeZone ?? 'UTC';
-
 /** The zone of the shared time axis: the first band's with a zone, else UTC. */
-export const axisZone = (picture: ExplainPicture): string =>
-  picture.bands.find((band) => band.cycle?.goal?.timeZone != null)?.cycle?.goal?.timeZone ?? 'UTC';
+const axisZone = (picture: ExplainPicture): string =>
+  cycleZone(picture.bands.find((band) => band.cycle?.goal?.timeZone != null)?.cycle ?? null);
 
 const width = 1200;
 const labelWidth = 250;
@@ -112,11 +111,6 @@ function rangeOf(picture: ExplainPicture): { fromMs: number; toMs: number } {
   return { fromMs: fromMs - padMs, toMs: toMs + padMs };
 }
 
-function truncate(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
-}
-
 function changesText(changes: Readonly<Record<string, Scalar>>): string {
   return Object.entries(changes)
     .map(([key, value]) => `${key} = ${JSON.stringify(value)}`)
@@ -136,10 +130,9 @@ function eventTitle(event: ExplainEvent, timeZone: string): string {
 function bandSummary(band: ExplainBand): [string, string] {
   const cycle = band.cycle;
   if (cycle === null) return ['no cycle: inactive', ''];
-  const status = `${cycle.status}${cycle.breached && cycle.status !== 'breached' ? ', breached' : ''}`;
   const target = cycle.goal === null ? '(no goal)' : `of ${formatHoursMinutes(cycle.goal.target)}`;
   return [
-    `cycle ${band.cycleIndex} of ${band.cycleCount}: ${status}`,
+    `cycle ${band.cycleIndex} of ${band.cycleCount}: ${cycleStatusText(cycle)}`,
     `${formatHoursMinutes(cycle.elapsed)} ${target}`,
   ];
 }
@@ -206,35 +199,25 @@ function legend(y: number): string {
     items.push(element('text', { x: x + 16, y, 'font-size': 12 }, escapeXml(label)));
     x += 30 + label.length * 6.5;
   };
+  // The vertical line of "now" and of an event.
+  const tick = (stroke: string, strokeWidth: number, dash?: string) =>
+    element('line', {
+      x1: x + 5,
+      x2: x + 5,
+      y1: y - 12,
+      y2: y + 2,
+      stroke,
+      'stroke-width': strokeWidth,
+      'stroke-dasharray': dash,
+    });
   symbol(element('path', { d: `M${x + 5} ${y - 11}l5 5l-5 5l-5 -5z`, fill: colors.deadline }), 'deadline');
   symbol(element('path', { d: `M${x} ${y - 9}h10l-5 8z`, fill: colors.warning }), 'warning');
   symbol(
     element('path', { d: `M${x} ${y - 10}l9 9m0 -9l-9 9`, stroke: colors.breach, 'stroke-width': 2.5 }),
     'breach',
   );
-  symbol(
-    element('line', {
-      x1: x + 5,
-      x2: x + 5,
-      y1: y - 12,
-      y2: y + 2,
-      stroke: colors.now,
-      'stroke-width': 2,
-      'stroke-dasharray': '4 3',
-    }),
-    'now',
-  );
-  symbol(
-    element('line', {
-      x1: x + 5,
-      x2: x + 5,
-      y1: y - 12,
-      y2: y + 2,
-      stroke: colors.muted,
-      'stroke-width': 1.5,
-    }),
-    'event',
-  );
+  symbol(tick(colors.now, 2, '4 3'), 'now');
+  symbol(tick(colors.muted, 1.5), 'event');
   return element('g', { 'aria-hidden': 'true' }, items.join(''));
 }
 
@@ -337,7 +320,7 @@ export function renderExplainSvg(picture: ExplainPicture, standalone: boolean): 
   picture.bands.forEach((band, index) => {
     const top = bandsTop + index * bandHeight;
     const barTop = top + 8;
-    const zoneOfBand = bandZone(band);
+    const zoneOfBand = cycleZone(band.cycle);
     const pieces: string[] = [];
     pieces.push(
       element(

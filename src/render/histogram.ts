@@ -3,14 +3,9 @@
  * target each, the target itself a marked line at 100%, and one last bar for everything past
  * twice the target.
  */
+import { type ChartText, chartFrame } from './chartFrame.js';
 import { colors } from './palette.js';
 import { element, escapeXml } from './xml.js';
-
-/** Bins of a histogram of `percent` (elapsed / target × 100). */
-export interface PercentBins {
-  /** Bin i counts percents in (10·i, 10·(i+1)], bin 0 also 0; the last bin every percent above 200. */
-  readonly counts: readonly number[];
-}
 
 /** Bins: 20 of 10% each up to twice the target, then one for everything beyond. */
 export const percentBinCount = 21;
@@ -28,17 +23,11 @@ export function percentBin(percent: number): number {
 }
 
 /** The label of bin `index`: `0–10%`, ..., `190–200%`, `>200%`. */
-export const percentBinLabel = (index: number): string =>
+const percentBinLabel = (index: number): string =>
   index === percentBinCount - 1 ? '>200%' : `${index * 10}–${(index + 1) * 10}%`;
 
-export interface HistogramData {
-  /** Unique in the page: ids of the title and description derive from it. */
-  readonly id: string;
-  readonly title: string;
-  readonly description: string;
+export interface HistogramData extends ChartText {
   readonly counts: readonly number[];
-  readonly width?: number;
-  readonly height?: number;
 }
 
 /**
@@ -50,31 +39,15 @@ export interface HistogramData {
  * //=> '<svg xmlns="http://www.w3.org/2000/svg" ... data-count="3">...</svg>'
  */
 export function renderHistogram(chart: HistogramData): string {
-  const width = chart.width ?? 560;
-  const height = chart.height ?? 220;
-  const left = 48;
-  const right = 12;
-  const top = 28;
-  const bottom = 40;
-  const plotWidth = width - left - right;
-  const plotHeight = height - top - bottom;
+  const frame = chartFrame(chart, { height: 220, right: 12, top: 28, bottom: 40 });
+  const { height, left, top, bottom, plotWidth, plotHeight } = frame;
   const bins = percentBinCount;
   const binWidth = plotWidth / bins;
   const maxCount = Math.max(1, ...chart.counts);
   const yOf = (count: number) => top + (1 - count / maxCount) * plotHeight;
-  const id = escapeXml(chart.id);
-  const parts: string[] = [
-    `<title id="${id}-title">${escapeXml(chart.title)}</title>`,
-    `<desc id="${id}-desc">${escapeXml(chart.description)}</desc>`,
-  ];
+  const parts: string[] = [];
   // A y axis with the largest count and zero.
-  for (const count of [0, maxCount]) {
-    const y = yOf(count);
-    parts.push(element('line', { x1: left, x2: width - right, y1: y, y2: y, stroke: colors.grid }));
-    parts.push(
-      element('text', { x: left - 6, y: y + 4, 'text-anchor': 'end', 'font-size': 11 }, String(count)),
-    );
-  }
+  for (const count of [0, maxCount]) parts.push(...frame.gridLine(yOf(count), String(count)));
   for (let index = 0; index < bins; index++) {
     const count = chart.counts[index] ?? 0;
     const late = index >= 10;
@@ -143,5 +116,5 @@ export function renderHistogram(chart: HistogramData): string {
       'elapsed as a share of the target',
     ),
   );
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${id}-title ${id}-desc" font-family="system-ui, sans-serif" fill="${colors.ink}">${parts.join('')}</svg>`;
+  return frame.svg(parts);
 }

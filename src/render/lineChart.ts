@@ -2,7 +2,8 @@
  * A line chart of rates (0 to 100%) over ordered categories (periods), as hand-written SVG. A
  * null value (0 / 0: nothing decided in that period) leaves a gap in its line, not a zero.
  */
-import { colors } from './palette.js';
+import { type ChartText, chartFrame } from './chartFrame.js';
+import { formatRate } from './duration.js';
 import { element, escapeXml, num, titleElement } from './xml.js';
 
 /** One line: a name, one value per category (a rate from 0 to 1, or null), and its look. */
@@ -17,18 +18,10 @@ export interface LineSeries {
   readonly pointTitles?: readonly string[];
 }
 
-export interface LineChartData {
-  /** Unique in the page: ids of the title and description derive from it. */
-  readonly id: string;
-  readonly title: string;
-  readonly description: string;
+export interface LineChartData extends ChartText {
   readonly categories: readonly string[];
   readonly series: readonly LineSeries[];
-  readonly width?: number;
-  readonly height?: number;
 }
-
-const percent = (rate: number) => `${(rate * 100).toFixed(1)}%`;
 
 function markerOf(series: LineSeries, x: number, y: number, title: string, category: string, value: number) {
   const data = { 'data-series': series.name, 'data-period': category, 'data-value': String(value) };
@@ -51,32 +44,15 @@ function markerOf(series: LineSeries, x: number, y: number, title: string, categ
  * //=> '<svg xmlns="http://www.w3.org/2000/svg" ... data-value="0.8">...</svg>'
  */
 export function renderLineChart(chart: LineChartData): string {
-  const width = chart.width ?? 560;
-  const height = chart.height ?? 240;
-  const left = 48;
-  // Room for the last period's label, centred on the last point.
-  const right = 32;
-  const top = 34;
-  const bottom = 44;
-  const plotWidth = width - left - right;
-  const plotHeight = height - top - bottom;
+  // Room right of the plot for the last period's label, centred on the last point.
+  const frame = chartFrame(chart, { height: 240, right: 32, top: 34, bottom: 44, gridStrokeWidth: 1 });
+  const { height, left, top, bottom, plotWidth, plotHeight } = frame;
   const count = chart.categories.length;
   const xOf = (index: number) => left + (count <= 1 ? plotWidth / 2 : (index / (count - 1)) * plotWidth);
   const yOf = (rate: number) => top + (1 - rate) * plotHeight;
   const parts: string[] = [];
-  const id = escapeXml(chart.id);
-  parts.push(`<title id="${id}-title">${escapeXml(chart.title)}</title>`);
-  parts.push(`<desc id="${id}-desc">${escapeXml(chart.description)}</desc>`);
   // Grid and y labels every 25%.
-  for (const rate of [0, 0.25, 0.5, 0.75, 1]) {
-    const y = yOf(rate);
-    parts.push(
-      element('line', { x1: left, x2: width - right, y1: y, y2: y, stroke: colors.grid, 'stroke-width': 1 }),
-    );
-    parts.push(
-      element('text', { x: left - 6, y: y + 4, 'text-anchor': 'end', 'font-size': 11 }, `${rate * 100}%`),
-    );
-  }
+  for (const rate of [0, 0.25, 0.5, 0.75, 1]) parts.push(...frame.gridLine(yOf(rate), `${rate * 100}%`));
   // x labels: at most about 12, evenly spread, the last one always shown.
   const every = Math.max(1, Math.ceil(count / 12));
   chart.categories.forEach((category, index) => {
@@ -117,7 +93,7 @@ export function renderLineChart(chart: LineChartData): string {
     series.values.forEach((value, index) => {
       if (value === null) return;
       const category = chart.categories[index] ?? '';
-      const title = series.pointTitles?.[index] ?? `${series.name} ${category}: ${percent(value)}`;
+      const title = series.pointTitles?.[index] ?? `${series.name} ${category}: ${formatRate(value)}`;
       parts.push(markerOf(series, xOf(index), yOf(value), title, category, value));
     });
   }
@@ -151,5 +127,5 @@ export function renderLineChart(chart: LineChartData): string {
         'no cycles',
       ),
     );
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${id}-title ${id}-desc" font-family="system-ui, sans-serif" fill="${colors.ink}">${parts.join('')}</svg>`;
+  return frame.svg(parts);
 }

@@ -8,8 +8,14 @@ import { daysFromCivil, weekdayOfDay } from '../time/civil.js';
 /** More periods than this are drawn as the summary has them, without filling. */
 const maxFilledPeriods = 2000;
 
-/** A period label's number as `compilePeriod` counts it, or undefined for a label of another form. */
-function periodId(label: string, unit: PeriodUnit): number | undefined {
+/**
+ * A period label's number as `compilePeriod` counts it (a day's day number, a week's its Monday's,
+ * a month's `year * 12 + month - 1`), or undefined for a label of another form.
+ *
+ * @example
+ * periodId('2026-W10', 'week') //=> 20514 (Monday 2026-03-02)
+ */
+export function periodId(label: string, unit: PeriodUnit): number | undefined {
   if (unit === 'day') {
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(label);
     return m === null ? undefined : daysFromCivil(Number(m[1]), Number(m[2]), Number(m[3]));

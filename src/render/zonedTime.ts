@@ -65,14 +65,16 @@ export function zonedParts(ms: number, timeZone: string): ZonedParts {
 
 /**
  * An instant for a tooltip or a table: `Mon 2026-03-02 09:00:00 -05:00` (seconds always, as
- * events carry them; milliseconds when the instant has some).
+ * events carry them; milliseconds when `withMs`, by default when the instant has some, so that a
+ * column of instants can show them on every line or on none).
  *
  * @example
  * formatZonedTime(1772460000000, 'America/New_York') //=> 'Mon 2026-03-02 09:00:00 -05:00'
+ * formatZonedTime(1772460000000, 'America/New_York', true) //=> 'Mon 2026-03-02 09:00:00.000 -05:00'
  */
-export function formatZonedTime(ms: number, timeZone: string): string {
+export function formatZonedTime(ms: number, timeZone: string, withMs = ms % 1000 !== 0): string {
   const p = zonedParts(ms, timeZone);
-  const fraction = ms % 1000 === 0 ? '' : `.${String(((ms % 1000) + 1000) % 1000).padStart(3, '0')}`;
+  const fraction = withMs ? `.${String(((ms % 1000) + 1000) % 1000).padStart(3, '0')}` : '';
   return `${p.weekday} ${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}${fraction} ${p.offset}`;
 }
 

@@ -1,10 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import {
   formatDuration,
-  formatHours,
+  formatHoursMinutes,
   formatRate,
-  formatSeconds,
-  formatZoned,
+  formatZonedTime,
   renderTable,
   truncate,
 } from '../../src/cli/format.js';
@@ -15,7 +14,6 @@ describe('formatDuration', () => {
     expect(formatDuration(5_400_000)).toBe('1h 30m');
     expect(formatDuration(86_400_000 + 2 * 3_600_000 + 3 * 60_000 + 4000 + 5)).toBe('1d 2h 3m 4s 5ms');
     expect(formatDuration(-1_800_000)).toBe('-30m');
-    expect(formatSeconds(1_499)).toBe('1s');
   });
 
   test('formatRate writes one decimal, and "-" for 0 / 0', () => {
@@ -25,25 +23,25 @@ describe('formatDuration', () => {
   });
 });
 
-describe('formatHours', () => {
+describe('formatHoursMinutes', () => {
   test('hours and minutes of counted time, never days', () => {
-    expect(formatHours(95_400_000)).toBe('26h 30m');
-    expect(formatHours(8 * 3_600_000)).toBe('8h');
-    expect(formatHours(45 * 60_000)).toBe('45m');
-    expect(formatHours(1000 * 3_600_000 + 60_000)).toBe('1000h 1m');
+    expect(formatHoursMinutes(95_400_000)).toBe('26h 30m');
+    expect(formatHoursMinutes(8 * 3_600_000)).toBe('8h');
+    expect(formatHoursMinutes(45 * 60_000)).toBe('45m');
+    expect(formatHoursMinutes(1000 * 3_600_000 + 60_000)).toBe('1000h 1m');
   });
 
   test('only an exact zero is "0m"; less than half a minute is "<1m"', () => {
-    expect(formatHours(0)).toBe('0m');
-    expect(formatHours(1)).toBe('<1m');
-    expect(formatHours(29_999)).toBe('<1m');
-    expect(formatHours(30_000)).toBe('1m');
-    expect(formatHours(-90 * 60_000)).toBe('-1h 30m');
+    expect(formatHoursMinutes(0)).toBe('0m');
+    expect(formatHoursMinutes(1)).toBe('<1m');
+    expect(formatHoursMinutes(29_999)).toBe('<1m');
+    expect(formatHoursMinutes(30_000)).toBe('1m');
+    expect(formatHoursMinutes(-90 * 60_000)).toBe('-1h 30m');
   });
 
   test('rounds to the nearest minute', () => {
-    expect(formatHours(3_600_000 - 20_000)).toBe('1h');
-    expect(formatHours(3_600_000 + 89_999)).toBe('1h 1m');
+    expect(formatHoursMinutes(3_600_000 - 20_000)).toBe('1h');
+    expect(formatHoursMinutes(3_600_000 + 89_999)).toBe('1h 1m');
   });
 });
 
@@ -53,6 +51,7 @@ describe('truncate', () => {
     expect(truncate('reply', 10)).toBe('reply');
     expect(truncate('reply', 5)).toBe('reply');
     expect(truncate('😀😀😀', 2)).toBe('😀…');
+    expect(truncate('reply', 0)).toBe('');
   });
 });
 
@@ -71,16 +70,29 @@ describe('renderTable', () => {
   });
 });
 
-describe('formatZoned', () => {
+describe('formatZonedTime', () => {
   test('wall-clock time with weekday and offset, across a DST change', () => {
-    expect(formatZoned(Date.parse('2026-03-02T14:00:00Z'), 'America/New_York', false)).toBe(
+    expect(formatZonedTime(Date.parse('2026-03-02T14:00:00Z'), 'America/New_York', false)).toBe(
       'Mon 2026-03-02 09:00:00 -05:00',
     );
-    expect(formatZoned(Date.parse('2026-03-09T13:00:00.250Z'), 'America/New_York', true)).toBe(
+    expect(formatZonedTime(Date.parse('2026-03-09T13:00:00.250Z'), 'America/New_York', true)).toBe(
       'Mon 2026-03-09 09:00:00.250 -04:00',
     );
-    expect(formatZoned(Date.parse('2026-03-02T14:00:00Z'), 'UTC', false)).toBe(
+    expect(formatZonedTime(Date.parse('2026-03-02T14:00:00Z'), 'UTC', false)).toBe(
       'Mon 2026-03-02 14:00:00 +00:00',
+    );
+  });
+
+  test('milliseconds by default only when the instant has some; on every line when asked', () => {
+    expect(formatZonedTime(Date.parse('2026-03-02T14:00:00Z'), 'UTC')).toBe('Mon 2026-03-02 14:00:00 +00:00');
+    expect(formatZonedTime(Date.parse('2026-03-02T14:00:00.007Z'), 'UTC')).toBe(
+      'Mon 2026-03-02 14:00:00.007 +00:00',
+    );
+    expect(formatZonedTime(Date.parse('2026-03-02T14:00:00Z'), 'UTC', true)).toBe(
+      'Mon 2026-03-02 14:00:00.000 +00:00',
+    );
+    expect(formatZonedTime(Date.parse('1969-12-31T23:59:59.250Z'), 'UTC')).toBe(
+      'Wed 1969-12-31 23:59:59.250 +00:00',
     );
   });
 });

@@ -13,6 +13,7 @@ import {
   summarizeSla,
   type Ticket,
 } from '../../src/index.js';
+import { unescapeXml } from '../render/xmlCheck.js';
 import { ensureBuilt, ndjson, root, runCli, tempDir, writeFile } from './run.js';
 
 const workday = [['09:00', '17:00']] as const;
@@ -167,6 +168,40 @@ describe.concurrent('the report table', () => {
     );
   });
 
+  test('the HTML report writes the durations the table writes, "<1m" included', async ({ expect }) => {
+    const [table, html] = await Promise.all([
+      report('--group-by', 'tier', '--wide'),
+      report('--group-by', 'tier', '--format', 'html'),
+    ]);
+    expect(table.code).toBe(0);
+    expect(html.code).toBe(0);
+    // The table's rows, between its header line and the blank line before the legend: columns are
+    // at least two spaces apart, and the last three are mean, median and p90.
+    const lines = table.stdout.split('\n');
+    const header = lines.findIndex((line) => line.startsWith('tier '));
+    const rows = lines.slice(header + 1, lines.indexOf('', header));
+    const fromTable = rows.map((line) => {
+      const cells = line.split(/\s{2,}/);
+      return [`${cells[0]} ${cells[1]}`, ...cells.slice(-3)];
+    });
+    // The page's summary rows: key, metric, and the text of the elapsed.* cells.
+    const body = /<table id="summary">[\s\S]*?<tbody>([\s\S]*?)<\/tbody>/.exec(html.stdout)?.[1] ?? '';
+    const fromHtml = [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map(([, row = '']) => {
+      const text = (field: string) =>
+        unescapeXml(new RegExp(`data-field="${field}"[^>]*>([^<]*)<`).exec(row)?.[1] ?? '?');
+      return [
+        `${text('key')} ${text('metric')}`,
+        text('elapsed\\.mean'),
+        text('elapsed\\.median'),
+        text('elapsed\\.p90'),
+      ];
+    });
+    expect(fromTable.length).toBe(4);
+    expect(fromHtml).toEqual(fromTable);
+    // T-3's 15-second reply makes gold's median first reply "<1m" in both.
+    expect(fromTable[0]).toEqual(['gold first_reply', '10m', '<1m', '30m']);
+  });
+
   test('bad period flags are usage errors naming the flag', async () => {
     expect(await report('--period', 'year')).toMatchObject({
       code: 2,
@@ -223,6 +258,21 @@ describe('the table fits 100 columns for long names', () => {
     for (const number of ['1234567', '123456', '7890', '45678', '94.0%', '6.0%', '1234h 59m', '98765h'])
       expect(text).toContain(number);
     expect(lines).toContain('2026-W53 (Mon 2026-12-28 to Sun 2027-01-03)');
+  });
+
+  test('a day is headed with its weekday, a month with its label alone', () => {
+    const days = { groups: [{ ...row('gold', 'reply', 1), period: '2028-02-29' }] };
+    expect(
+      renderSummary(days, { ...context, period: { ...context.period, unit: 'day' }, wide: false }).split(
+        '\n',
+      ),
+    ).toContain('2028-02-29 (Tue)');
+    const months = { groups: [{ ...row('gold', 'reply', 1), period: '2028-02' }] };
+    expect(
+      renderSummary(months, { ...context, period: { ...context.period, unit: 'month' }, wide: false }).split(
+        '\n',
+      ),
+    ).toContain('2028-02');
   });
 
   test('--wide cuts nothing', () => {

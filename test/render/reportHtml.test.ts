@@ -165,7 +165,12 @@ describe('ReportCollector', () => {
       fc.property(statesArb, (states) => {
         const collector = new ReportCollector(5);
         for (const state of states) collector.add(state);
-        for (const distribution of collector.result().distributions) {
+        const { distributions } = collector.result();
+        // One distribution per metric of the states, so that the loop below checks every metric.
+        const metrics = new Set(states.flatMap((state) => Object.keys(state.metrics)));
+        expect(metrics.size).toBeGreaterThan(0);
+        expect(distributions.map((distribution) => distribution.metric).sort()).toEqual([...metrics].sort());
+        for (const distribution of distributions) {
           const expected = new Array<number>(percentBinCount).fill(0);
           let within = 0;
           for (const state of states)
