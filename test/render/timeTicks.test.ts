@@ -2,32 +2,17 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { timeTicks } from '../../src/render/timeTicks.js';
 import { zonedParts } from '../../src/render/zonedTime.js';
+import { msPerDay } from '../../src/time/units.js';
+import { wallClockAt } from '../oracle/naiveCalendar.js';
 
 const zones = ['UTC', 'America/New_York', 'Europe/Berlin', 'Asia/Kathmandu', 'Australia/Lord_Howe'];
 
 const hourMs = 3_600_000;
 const dayMs = 24 * hourMs;
-const wallFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** The wall clock of `ms` in `zone`, read by Intl alone, as the epoch ms of that reading in UTC. */
+/** The wall clock of `ms` in `zone`, read by Intl alone (the oracle's), as the epoch ms of that reading in UTC. */
 function wallMs(ms: number, zone: string): number {
-  let format = wallFormats.get(zone);
-  if (format === undefined) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      hourCycle: 'h23',
-    });
-    wallFormats.set(zone, format);
-  }
-  const part = Object.fromEntries(format.formatToParts(ms).map(({ type, value }) => [type, Number(value)]));
-  const { year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0 } = part;
-  return Date.UTC(year, month - 1, day, hour, minute, second) + (((ms % 1000) + 1000) % 1000);
+  const wall = wallClockAt(zone, ms);
+  return wall.dayNumber * msPerDay + wall.timeOfDayMs;
 }
 
 /**

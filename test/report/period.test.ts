@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { compilePeriod, isoWeekLabel, type PeriodUnit } from '../../src/report/period.js';
 import { daysFromCivil } from '../../src/time/civil.js';
 import { maxInstantMs, minInstantMs } from '../../src/time/range.js';
+import { wallClockAt } from '../oracle/naiveCalendar.js';
 
 const msPerDay = 86_400_000;
 
@@ -157,28 +158,10 @@ describe('periods agree with Intl, read one instant at a time', () => {
     );
   });
 
-  /** The zone's offset at `ms` in ms, from Intl (whole seconds). */
+  /** The zone's offset at `ms` in ms, from Intl (the oracle's wall clock). */
   const offsetMsAt = (ms: number, timeZone: string): number => {
-    const parts = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    }).formatToParts(ms);
-    const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-    const localMs = Date.UTC(
-      part('year'),
-      part('month') - 1,
-      part('day'),
-      part('hour'),
-      part('minute'),
-      part('second'),
-    );
-    return localMs - (ms - (((ms % 1000) + 1000) % 1000));
+    const wall = wallClockAt(timeZone, ms);
+    return wall.dayNumber * msPerDay + wall.timeOfDayMs - ms;
   };
 
   test("instants next to the drawn zone's local midnights, 2000 to 2040", () => {
